@@ -1,0 +1,63 @@
+package org.medkiosk.hospital;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hospital as the kiosk sees it, in the hospital's words. Adapters (HL7 FHIR R4 first) implement it.
+ * Every method may block on the network: call it off the FX thread. Failures are {@link BackendException}s.
+ * Calls that change the hospital's records carry the kiosk's idempotency key, so a retry is safe.
+ */
+public interface HospitalBackend {
+
+    /** The patient holding this identifier, or empty when the hospital does not know them. */
+    Optional<Patient> findPatient(PatientIdentifier identifier);
+
+    List<Department> departments();
+
+    List<Doctor> doctors(String departmentId, LocalDate day);
+
+    /** Free slots of a doctor from {@code from} to {@code to} inclusive (today and the next 7 days at most). */
+    List<Slot> freeSlots(String doctorId, LocalDate from, LocalDate to);
+
+    /** Holds a slot while the patient pays; Conflict when it was just taken. */
+    SlotHold hold(String patientId, String slotId, String idempotencyKey);
+
+    /** Books a held slot; Conflict when the hold expired and the slot went to someone else. */
+    Appointment book(String holdAppointmentId, String idempotencyKey);
+
+    Appointment cancel(String appointmentId, String idempotencyKey);
+
+    /** The patient's appointments for a day (for check-in). */
+    List<Appointment> appointments(String patientId, LocalDate day);
+
+    QueueTicket checkIn(String appointmentId, String idempotencyKey);
+
+    List<UnpaidInvoice> unpaidInvoices(String patientId);
+
+    PaymentResult pay(PaymentRequest request);
+
+    /** What the hospital knows of an intent; NotFound when the intent never reached it. */
+    PaymentResult paymentStatus(String idempotencyKey);
+
+    /** Cancels a pending or succeeded-but-unwanted intent; the answer may say SUCCESS when the money won the race. */
+    PaymentResult reversePayment(String idempotencyKey);
+
+    PaymentResult refund(String idempotencyKey, String reason);
+
+    AccountBalance balance(String patientId);
+
+    TopUpResult topUp(TopUpRequest request);
+
+    List<ReportSummary> finalReports(String patientId);
+
+    Optional<LabReport> labReport(String reportId);
+
+    Optional<ImagingReport> imagingReport(String reportId);
+
+    ReportDocument reportDocument(String reportId);
+
+    /** Records a print; Conflict when the hospital's print limit is reached. */
+    void markPrinted(String reportId, String idempotencyKey);
+}
