@@ -1,0 +1,128 @@
+package org.medkiosk.demohospital;
+
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.time.Clock;
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The demo hospital: a real HL7 FHIR R4 server (HAPI plain server on embedded Jetty) bound to loopback only,
+ * seeded with the roster patients and a bilingual hospital. Start it, point the kiosk's FHIR client at
+ * {@link #baseUrl()}, close it when done. Each instance has its own records, so tests do not share state.
+ */
+public final class DemoHospital implements AutoCloseable {
+    /** One FHIR context per JVM: building it scans the model classes and is the costly part of a start. */
+    private static volatile FhirContext sharedContext;
+
+    private final Server jetty;
+    private final int port;
+
+    private DemoHospital(Server jetty, int port) {
+        this.jetty = jetty;
+        this.port = port;
+    }
+
+    /** Starts on 127.0.0.1:{@code port} (0 = any free port) with the system clock. */
+    public static DemoHospital start(int port) {
+        return start(port, Clock.systemDefaultZone());
+    }
+
+    /**
+     * Starts on 127.0.0.1:{@code port}; {@code clock} decides what "today" is for schedules and appointments,
+     * and its zone is the hospital's time zone.
+     *
+     * @throws UncheckedIOException when the port is taken or Jetty cannot start
+     */
+    public static DemoHospital start(int port, Clock clock) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        HospitalRecords records = new HospitalRecords();
+        new HospitalSeed(records, clock.getZone()).seed();
+
+        RestfulServer fhir = new RestfulServer(context());
+        fhir.setDefaultResponseEncoding(EncodingEnum.JSON);
+        fhir.setResourceProviders(List.of(new PatientProvider(records)));
+
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("demo-hospital");
+        threads.setDaemon(true);
+        Server jetty = new Server(threads);
+        ServerConnector connector = new ServerConnector(jetty, 1, 1);
+        connector.setHost("127.0.0.1"); // loopback only: the demo holds no real data but must not be reachable
+        connector.setPort(port);
+        jetty.addConnector(connector);
+        ServletContextHandler handler = new ServletContextHandler();
+        handler.setContextPath("/");
+        ServletHolder holder = new ServletHolder(fhir);
+        holder.setInitOrder(1); // initialise HAPI during start, not on the kiosk's first request
+        handler.addServlet(holder, "/fhir/*");
+        jetty.setHandler(handler);
+        jetty.setStopTimeout(500);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            try {
+                jetty.stop();
+            } catch (Exception ignored) {
+                // already failing; the start error is what matters
+            }
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new UncheckedIOException("demo hospital port " + port + " is in use",
+                        (BindException) (e instanceof BindException ? e : e.getCause()));
+            }
+            throw new UncheckedIOException("demo hospital failed to start", new java.io.IOException(e));
+        }
+        return new DemoHospital(jetty, connector.getLocalPort());
+    }
+
+    private static FhirContext context() {
+        FhirContext ctx = sharedContext;
+        if (ctx == null) {
+            synchronized (DemoHospital.class) {
+                ctx = sharedContext;
+                if (ctx == null) {
+                    ctx = FhirContext.forR4();
+                    sharedContext = ctx;
+                }
+            }
+        }
+        return ctx;
+    }
+
+    /** {@code http://127.0.0.1:PORT/fhir}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port + "/fhir";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isRunning() {
+        return jetty.isRunning();
+    }
+
+    /** Blocks the calling thread until the server stops (used by the standalone command). */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("demo hospital did not stop cleanly", e);
+        }
+    }
+}

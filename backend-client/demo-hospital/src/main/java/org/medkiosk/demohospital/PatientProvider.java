@@ -1,0 +1,97 @@
+package org.medkiosk.demohospital;
+
+import java.util.List;
+
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+
+/** Patient: read, search by identifier/_id, create honouring If-None-Exist (conditional create). */
+final class PatientProvider implements IResourceProvider {
+    private final HospitalRecords records;
+
+    PatientProvider(HospitalRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public Class<Patient> getResourceType() {
+        return Patient.class;
+    }
+
+    @Read
+    public Patient read(@IdParam IdType id) {
+        return records.get(Patient.class, id.getIdPart())
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+
+    @Search
+    public List<Patient> search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenOrListParam identifier,
+                                @OptionalParam(name = "_id") TokenOrListParam id) {
+        return records.find(Patient.class, p -> SearchMatch.identifier(identifier, p.getIdentifier())
+                && SearchMatch.token(id, null, p.getIdElement().getIdPart()));
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam Patient patient, @ConditionalUrlParam String ifNoneExist) {
+        return records.atomically(() -> {
+            if (ifNoneExist != null && !ifNoneExist.isBlank()) {
+                List<Patient> existing = records.find(Patient.class, p -> matchesQuery(ifNoneExist, p));
+                if (existing.size() == 1) {
+                    MethodOutcome out = new MethodOutcome(existing.get(0).getIdElement(), false);
+                    out.setResource(existing.get(0));
+                    return out;
+                }
+                if (existing.size() > 1) {
+                    throw new PreconditionFailedException("If-None-Exist matches more than one patient");
+                }
+            }
+            patient.setId((String) null);
+            Patient saved = records.put(patient);
+            MethodOutcome out = new MethodOutcome(saved.getIdElement(), true);
+            out.setResource(saved);
+            return out;
+        });
+    }
+
+    /** If-None-Exist is a search query string; the demo understands identifier=system|value and _id. */
+    private static boolean matchesQuery(String query, Patient p) {
+        String q = query.contains("?") ? query.substring(query.indexOf('?') + 1) : query;
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                throw new InvalidRequestException("If-None-Exist is not a search query");
+            }
+            String name = pair.substring(0, eq);
+            String value = java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            boolean ok = switch (name) {
+                case "identifier" -> {
+                    TokenOrListParam t = new TokenOrListParam();
+                    for (String one : value.split(",")) {
+                        int bar = one.indexOf('|');
+                        t.add(bar < 0 ? null : one.substring(0, bar), bar < 0 ? one : one.substring(bar + 1));
+                    }
+                    yield SearchMatch.identifier(t, p.getIdentifier());
+                }
+                case "_id" -> value.equals(p.getIdElement().getIdPart());
+                default -> throw new InvalidRequestException("If-None-Exist parameter not supported: " + name);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
