@@ -1,0 +1,164 @@
+package org.medkiosk.app.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.medkiosk.hospital.LocalizedText;
+
+/**
+ * Reads kiosk.properties (UTF-8, Java properties syntax, # comments). Every key is validated and an unknown
+ * key is an error too, because a misspelt key silently ignored is a kiosk misconfigured in a lobby.
+ */
+public final class ConfigLoader {
+    static final Set<String> KEYS = Set.of(
+            "hospital.name.zh", "hospital.name.en", "hospital.logo", "hospital.footer.zh", "hospital.footer.en",
+            "screen.language", "screen.large-text", "screen.full-screen", "screen.orientation",
+            "screen.width", "screen.height",
+            "session.timeout-seconds", "session.countdown-seconds",
+            "backend.url", "backend.token", "backend.timeout-ms", "backend.trusted-certificates",
+            "backend.token-url", "backend.client-id", "backend.client-secret",
+            "idcard.port", "idcard.baud", "idcard.poll-ms",
+            "storage.data-folder");
+
+    private final String source;
+    private final Properties values;
+
+    private ConfigLoader(String source, Properties values) {
+        this.source = source;
+        this.values = values;
+    }
+
+    public static KioskConfig load(Path file) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file.toString(), in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException("configuration file not found: " + file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static KioskConfig parse(String source, String text) {
+        return parse(source, new StringReader(text));
+    }
+
+    static KioskConfig defaults() {
+        return parse("defaults", "");
+    }
+
+    private static KioskConfig parse(String source, Reader in) {
+        Properties p = new Properties();
+        try {
+            p.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(source + ": not a valid properties file: " + e.getMessage());
+        }
+        Set<String> unknown = new TreeSet<>();
+        for (Object k : p.keySet()) {
+            if (!KEYS.contains(k.toString())) {
+                unknown.add(k.toString());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(source + ": unknown key(s) " + unknown + "; known keys are " + new TreeSet<>(KEYS));
+        }
+        return new ConfigLoader(source, p).build();
+    }
+
+    private KioskConfig build() {
+        var hospital = new KioskConfig.Hospital(
+                new LocalizedText(text("hospital.name.zh", "MedKiosk 示范医院"), text("hospital.name.en", "MedKiosk Demo Hospital")),
+                optional("hospital.logo").map(Path::of),
+                new LocalizedText(text("hospital.footer.zh", "祝您早日康复"), text("hospital.footer.en", "Wishing you a speedy recovery")));
+        var screen = new KioskConfig.Screen(
+                choice("screen.language", "zh_CN", Map.of("zh_CN", KioskConfig.CHINESE, "en", Locale.ENGLISH)),
+                bool("screen.large-text", false),
+                bool("screen.full-screen", true),
+                choice("screen.orientation", "auto", Map.of("auto", KioskConfig.Orientation.AUTO,
+                        "portrait", KioskConfig.Orientation.PORTRAIT, "landscape", KioskConfig.Orientation.LANDSCAPE)),
+                integer("screen.width", 1080, 640, 7680, "a width in pixels from 640 to 7680"),
+                integer("screen.height", 1920, 480, 7680, "a height in pixels from 480 to 7680"));
+        int timeout = integer("session.timeout-seconds", 60, 15, 600, "a whole number of seconds from 15 to 600");
+        int countdown = integer("session.countdown-seconds", 15, 5, 60, "a whole number of seconds from 5 to 60");
+        if (countdown >= timeout) {
+            throw new ConfigException(source, "session.countdown-seconds", String.valueOf(countdown),
+                    "fewer seconds than session.timeout-seconds (" + timeout + ")");
+        }
+        var session = new KioskConfig.Session(Duration.ofSeconds(timeout), Duration.ofSeconds(countdown));
+        Optional<String> url = optional("backend.url");
+        url.ifPresent(u -> {
+            if (!u.matches("https?://[^\\s/]+(/\\S*)?")) {
+                throw new ConfigException(source, "backend.url", u, "an http:// or https:// URL of the FHIR base, e.g. https://his.example.org/fhir");
+            }
+        });
+        Optional<KioskConfig.ClientCredentials> credentials = Optional.empty();
+        if (optional("backend.client-id").isPresent() || optional("backend.token-url").isPresent()) {
+            credentials = Optional.of(new KioskConfig.ClientCredentials(
+                    required("backend.token-url", "the OAuth2 token endpoint URL (with backend.client-id)"),
+                    required("backend.client-id", "the OAuth2 client id (with backend.token-url)"),
+                    required("backend.client-secret", "the OAuth2 client secret (with backend.client-id)")));
+        }
+        var backend = new KioskConfig.Backend(url, optional("backend.token"),
+                Duration.ofMillis(integer("backend.timeout-ms", 8000, 500, 120000, "milliseconds from 500 to 120000")),
+                optional("backend.trusted-certificates").map(Path::of), credentials);
+        var idcard = new KioskConfig.IdCardReader(optional("idcard.port"),
+                choice("idcard.baud", "115200", Map.of("9600", 9600, "19200", 19200, "38400", 38400,
+                        "57600", 57600, "115200", 115200)),
+                Duration.ofMillis(integer("idcard.poll-ms", 300, 50, 5000, "milliseconds from 50 to 5000")));
+        var storage = new KioskConfig.Storage(optional("storage.data-folder").map(Path::of));
+        return new KioskConfig(hospital, screen, session, backend, idcard, storage);
+    }
+
+    private Optional<String> optional(String key) {
+        String v = values.getProperty(key);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    private String required(String key, String allowed) {
+        return optional(key).orElseThrow(() -> new ConfigException(source, key, "", allowed));
+    }
+
+    private String text(String key, String fallback) {
+        return optional(key).orElse(fallback);
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        return choice(key, String.valueOf(fallback), Map.of("true", true, "false", false));
+    }
+
+    private int integer(String key, int fallback, int min, int max, String allowed) {
+        Optional<String> raw = optional(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw.get());
+            if (v < min || v > max) {
+                throw new ConfigException(source, key, raw.get(), allowed);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(source, key, raw.get(), allowed);
+        }
+    }
+
+    private <T> T choice(String key, String fallback, Map<String, T> allowed) {
+        String raw = optional(key).orElse(fallback);
+        T v = allowed.get(raw);
+        if (v == null) {
+            throw new ConfigException(source, key, raw, "one of " + new TreeSet<>(allowed.keySet()));
+        }
+        return v;
+    }
+
+}

@@ -1,0 +1,27 @@
+package org.medkiosk.app.session;
+
+import java.util.List;
+import org.medkiosk.app.journey.IdentitySource;
+
+/** What the lobby screen shows; the view renders exactly one of these. */
+public sealed interface KioskScreen {
+
+    /** Attract screen: no patient. */
+    record Idle() implements KioskScreen {
+    }
+
+    /** A card was read and the hospital is being asked who it is. */
+    record LookingUp(IdentitySource source) implements KioskScreen {
+    }
+
+    /** The patient's home: greeting with a masked name and the services. */
+    record Home(String maskedName, List<Service> services) implements KioskScreen {
+        public Home {
+            services = List.copyOf(services);
+        }
+    }
+
+    /** A message the patient must read, with what to do next; both are i18n keys. */
+    record Notice(String titleKey, String adviceKey) implements KioskScreen {
+    }
+}

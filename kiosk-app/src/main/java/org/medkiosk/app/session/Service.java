@@ -1,0 +1,32 @@
+package org.medkiosk.app.session;
+
+import org.medkiosk.app.i18n.I18n;
+
+/**
+ * What a patient can do at the kiosk, in the order of the home screen. {@code available} is false for
+ * services not yet built, which the home screen shows greyed with "coming soon".
+ */
+public enum Service {
+    REGISTER(I18n.key("service.register"), false),
+    CHECK_IN(I18n.key("service.checkin"), false),
+    PAY(I18n.key("service.pay"), false),
+    TOP_UP(I18n.key("service.topup"), false),
+    PRINT_REPORTS(I18n.key("service.reports"), false),
+    QUERIES(I18n.key("service.queries"), false);
+
+    private final String titleKey;
+    private final boolean available;
+
+    Service(String titleKey, boolean available) {
+        this.titleKey = titleKey;
+        this.available = available;
+    }
+
+    public String titleKey() {
+        return titleKey;
+    }
+
+    public boolean available() {
+        return available;
+    }
+}
