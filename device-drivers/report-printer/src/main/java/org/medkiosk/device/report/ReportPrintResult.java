@@ -1,0 +1,21 @@
+package org.medkiosk.device.report;
+
+/**
+ * What became of an A4 report. The OS queue (CUPS) takes over after {@link Submitted}; it is not a
+ * promise the paper came out, which is why a journal marks reports printed only after the queue accepted
+ * the job and the printer was accepting jobs and not stopped.
+ */
+public sealed interface ReportPrintResult permits ReportPrintResult.Submitted, ReportPrintResult.Refused {
+
+    /** The OS queue accepted all the data. */
+    record Submitted(String printer, String jobName) implements ReportPrintResult {
+    }
+
+    /** Nothing printed; reason is technician-facing (no report content). */
+    record Refused(String printer, String reason) implements ReportPrintResult {
+    }
+
+    default boolean submitted() {
+        return this instanceof Submitted;
+    }
+}
