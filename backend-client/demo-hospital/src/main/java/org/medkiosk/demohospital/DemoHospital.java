@@ -3,7 +3,8 @@ package org.medkiosk.demohospital;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
+import java.time.LocalDate;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
@@ -16,7 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The demo hospital: a real HL7 FHIR R4 server (HAPI plain server on embedded Jetty) bound to loopback only,
- * seeded with the roster patients and a bilingual hospital. Start it, point the kiosk's FHIR client at
+ * seeded with the roster patients and a bilingual hospital (see HospitalSeed). Start it, point the kiosk's FHIR client at
  * {@link #baseUrl()}, close it when done. Each instance has its own records, so tests do not share state.
  */
 public final class DemoHospital implements AutoCloseable {
@@ -31,27 +32,60 @@ public final class DemoHospital implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * How the demo behaves.
+     *
+     * @param clock            what "today" and "now" are (schedules, holds, check-in); its zone is the hospital's
+     * @param holdFor          how long a $hold keeps a number before it is released
+     * @param slowPaymentDelay how long a payment code ending in 95 keeps the $pay answer waiting
+     */
+    public record Options(Clock clock, Duration holdFor, Duration slowPaymentDelay) {
+        public Options {
+            clock = clock == null ? Clock.systemDefaultZone() : clock;
+            holdFor = holdFor == null ? Duration.ofMinutes(5) : holdFor;
+            slowPaymentDelay = slowPaymentDelay == null ? Duration.ofSeconds(20) : slowPaymentDelay;
+        }
+
+        public static Options defaults() {
+            return new Options(null, null, null);
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(c, holdFor, slowPaymentDelay);
+        }
+
+        public Options withHoldFor(Duration d) {
+            return new Options(clock, d, slowPaymentDelay);
+        }
+
+        public Options withSlowPaymentDelay(Duration d) {
+            return new Options(clock, holdFor, d);
+        }
+    }
+
     /** Starts on 127.0.0.1:{@code port} (0 = any free port) with the system clock. */
     public static DemoHospital start(int port) {
-        return start(port, Clock.systemDefaultZone());
+        return start(port, Options.defaults());
     }
 
     /**
-     * Starts on 127.0.0.1:{@code port}; {@code clock} decides what "today" is for schedules and appointments,
-     * and its zone is the hospital's time zone.
+     * Starts on 127.0.0.1:{@code port} (0 = any free port).
      *
      * @throws UncheckedIOException when the port is taken or Jetty cannot start
      */
-    public static DemoHospital start(int port, Clock clock) {
+    public static DemoHospital start(int port, Options options) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        Clock clock = options.clock();
         HospitalRecords records = new HospitalRecords();
-        new HospitalSeed(records, clock.getZone()).seed();
+        new HospitalSeed(records, clock.getZone(), LocalDate.now(clock)).seed();
+        RegistrationDesk desk = new RegistrationDesk(records, clock, options.holdFor());
+        Cashier cashier = new Cashier(records, clock, options.slowPaymentDelay());
 
         RestfulServer fhir = new RestfulServer(context());
         fhir.setDefaultResponseEncoding(EncodingEnum.JSON);
-        fhir.setResourceProviders(List.of(new PatientProvider(records)));
+        fhir.setResourceProviders(Providers.all(records, desk, cashier, new ReportDesk(records)));
 
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("demo-hospital");

@@ -1,11 +1,20 @@
 package org.medkiosk.fhir;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medkiosk.hospital.AccountBalance;
 import org.medkiosk.hospital.Appointment;
 import org.medkiosk.hospital.BackendException;
@@ -14,12 +23,14 @@ import org.medkiosk.hospital.Doctor;
 import org.medkiosk.hospital.HospitalBackend;
 import org.medkiosk.hospital.ImagingReport;
 import org.medkiosk.hospital.LabReport;
+import org.medkiosk.hospital.Money;
 import org.medkiosk.hospital.Patient;
 import org.medkiosk.hospital.PatientIdentifier;
 import org.medkiosk.hospital.PaymentRequest;
 import org.medkiosk.hospital.PaymentResult;
 import org.medkiosk.hospital.QueueTicket;
 import org.medkiosk.hospital.ReportDocument;
+import org.medkiosk.hospital.ReportKind;
 import org.medkiosk.hospital.ReportSummary;
 import org.medkiosk.hospital.Slot;
 import org.medkiosk.hospital.SlotHold;
@@ -29,28 +40,44 @@ import org.medkiosk.hospital.UnpaidInvoice;
 
 /**
  * {@link HospitalBackend} over HL7 FHIR R4 (JSON) with the Micronaut HTTP client. Thread-safe: one instance per
- * kiosk, shared by all journeys; every method blocks up to its operation's timeout, so call it off the FX thread.
- * Close it on shutdown to release the connection pool.
+ * kiosk, shared by all journeys; every method blocks up to its operation's timeout (see {@link BackendOperation}),
+ * so call it off the FX thread. Failures are {@link BackendException} subtypes, never raw I/O exceptions.
+ * Close it on shutdown to release the connection pool. The interactions are listed in backend-client/INTEGRATION.md.
  */
 public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable {
+    private static final int PAGE = 500;
+
+    private final FhirSettings settings;
     private final FhirTransport transport;
     private final FhirMapping mapping;
+    private final ZoneId zone;
 
     public FhirHospitalBackend(FhirSettings settings) {
         this(settings, ZoneId.systemDefault());
     }
 
-    /** {@code zone} is the hospital's time zone: the kiosk's "today" and how date-only values are read. */
+    /** {@code zone} is the hospital's time zone: what a day means in searches and how date-only values are read. */
     public FhirHospitalBackend(FhirSettings settings, ZoneId zone) {
+        this.settings = settings;
         this.transport = new FhirTransport(settings);
         this.mapping = new FhirMapping(zone);
+        this.zone = zone;
+    }
+
+    public FhirSettings settings() {
+        return settings;
+    }
+
+    /** True while the circuit breaker is open: screens can show "service unavailable" without calling. */
+    public boolean unavailableNow() {
+        return transport.breakerState() == CircuitBreaker.State.OPEN;
     }
 
     @Override
     public Optional<Patient> findPatient(PatientIdentifier identifier) {
         for (String system : IdentifierSystems.searchOrder(identifier.kind())) {
             JsonNode bundle = transport.get(BackendOperation.FIND_PATIENT,
-                    "Patient?identifier=" + FhirTransport.urlEncode(system + "|" + identifier.value()));
+                    "Patient?identifier=" + enc(system + "|" + identifier.value()));
             List<JsonNode> found = FhirJson.matches(bundle, "Patient");
             if (found.size() > 1) {
                 // Two people behind one card: never guess whose records to show.
@@ -65,106 +92,412 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
 
     @Override
     public List<Department> departments() {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode bundle = transport.get(BackendOperation.DEPARTMENTS, "Organization?type=dept&active=true&_count=" + PAGE);
+        return FhirJson.matches(bundle, "Organization").stream().map(mapping::department).toList();
     }
 
     @Override
     public List<Doctor> doctors(String departmentId, LocalDate day) {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode roles = transport.get(BackendOperation.DOCTORS, "PractitionerRole?organization="
+                + enc("Organization/" + departmentId) + "&active=true&_include=PractitionerRole:practitioner&_count=" + PAGE);
+        List<JsonNode> matched = FhirJson.matches(roles, "PractitionerRole");
+        if (matched.isEmpty()) {
+            return List.of();
+        }
+        List<JsonNode> practitioners = FhirJson.resources(roles, "Practitioner");
+        Map<String, List<JsonNode>> schedulesByRole = schedules(BackendOperation.DOCTORS,
+                matched.stream().map(r -> r.path("id").asText()).toList());
+        List<String> scheduleIds = schedulesByRole.values().stream().flatMap(List::stream)
+                .map(s -> s.path("id").asText()).distinct().toList();
+        Map<String, Integer> remainingBySchedule = new HashMap<>();
+        if (!scheduleIds.isEmpty()) {
+            for (JsonNode slot : freeSlots(BackendOperation.DOCTORS, scheduleIds, day, day)) {
+                remainingBySchedule.merge(FhirJson.refId(slot.path("schedule")), FhirMapping.remaining(slot), Integer::sum);
+            }
+        }
+        List<Doctor> doctors = new ArrayList<>();
+        for (JsonNode role : matched) {
+            String roleId = role.path("id").asText();
+            JsonNode practitioner = FhirJson.byId(practitioners, FhirJson.refId(role.path("practitioner"))).orElse(null);
+            List<JsonNode> schedules = schedulesByRole.getOrDefault(roleId, List.of());
+            Money fee = schedules.stream().map(FhirMapping::fee).filter(f -> f != null).findFirst().orElse(null);
+            int remaining = schedules.stream().mapToInt(s -> remainingBySchedule.getOrDefault(s.path("id").asText(), 0)).sum();
+            doctors.add(mapping.doctor(role, practitioner, fee, remaining, settings.baseUrl().toString()));
+        }
+        return doctors;
+    }
+
+    /** Schedules whose actor is one of the roles, grouped by role id. */
+    private Map<String, List<JsonNode>> schedules(BackendOperation op, List<String> roleIds) {
+        String actors = roleIds.stream().map(id -> "PractitionerRole/" + id).collect(Collectors.joining(","));
+        JsonNode bundle = transport.get(op, "Schedule?actor=" + enc(actors) + "&active=true&_count=" + PAGE);
+        Map<String, List<JsonNode>> byRole = new HashMap<>();
+        for (JsonNode s : FhirJson.matches(bundle, "Schedule")) {
+            for (JsonNode actor : s.path("actor")) {
+                String id = FhirJson.refId(actor);
+                if ("PractitionerRole".equals(FhirJson.refType(actor)) && roleIds.contains(id)) {
+                    byRole.computeIfAbsent(id, k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        return byRole;
+    }
+
+    private List<JsonNode> freeSlots(BackendOperation op, List<String> scheduleIds, LocalDate from, LocalDate to) {
+        String schedules = scheduleIds.stream().map(id -> "Schedule/" + id).collect(Collectors.joining(","));
+        JsonNode bundle = transport.get(op, "Slot?schedule=" + enc(schedules) + "&status=free"
+                + "&start=" + enc("ge" + dayStart(from)) + "&start=" + enc("lt" + dayStart(to.plusDays(1)))
+                + "&_count=" + PAGE);
+        return FhirJson.matches(bundle, "Slot");
+    }
+
+    private String dayStart(LocalDate day) {
+        return day.atStartOfDay(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     @Override
     public List<Slot> freeSlots(String doctorId, LocalDate from, LocalDate to) {
-        throw new UnsupportedOperationException("not yet");
+        if (to.isBefore(from)) {
+            return List.of();
+        }
+        JsonNode bundle = transport.get(BackendOperation.FREE_SLOTS, "Schedule?actor="
+                + enc("PractitionerRole/" + doctorId) + "&active=true&_include=Schedule:actor");
+        List<JsonNode> schedules = FhirJson.matches(bundle, "Schedule");
+        if (schedules.isEmpty()) {
+            return List.of();
+        }
+        String departmentId = FhirJson.resources(bundle, "PractitionerRole").stream()
+                .filter(r -> doctorId.equals(r.path("id").asText())).findFirst()
+                .map(r -> FhirJson.refId(r.path("organization"))).orElse(null);
+        Map<String, Money> feeBySchedule = new HashMap<>();
+        for (JsonNode s : schedules) {
+            Money fee = FhirMapping.fee(s);
+            if (fee != null) {
+                feeBySchedule.put(s.path("id").asText(), fee);
+            }
+        }
+        List<Slot> slots = new ArrayList<>();
+        for (JsonNode s : freeSlots(BackendOperation.FREE_SLOTS,
+                schedules.stream().map(x -> x.path("id").asText()).toList(), from, to)) {
+            Slot slot = mapping.slot(s, doctorId, departmentId, feeBySchedule.get(FhirJson.refId(s.path("schedule"))));
+            if (slot.remaining() > 0) {
+                slots.add(slot);
+            }
+        }
+        slots.sort(Comparator.comparing(Slot::start));
+        return slots;
     }
 
     @Override
     public SlotHold hold(String patientId, String slotId, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet");
+        ObjectNode params = Params.create()
+                .reference("patient", "Patient/" + patientId)
+                .reference("slot", "Slot/" + slotId)
+                .string("idempotency-key", idempotencyKey).node();
+        JsonNode answer = transport.post(BackendOperation.HOLD, "Appointment/$hold", params);
+        JsonNode appointmentNode = resourceIn(answer, "appointment", "Appointment");
+        Appointment appointment = mapping.appointment(appointmentNode);
+        JsonNode slotNode = "Parameters".equals(answer.path("resourceType").asText())
+                ? FhirJson.parameter(answer, "slot").path("resource") : null;
+        Slot slot;
+        if (slotNode != null && "Slot".equals(slotNode.path("resourceType").asText())) {
+            slot = mapping.slot(slotNode, appointment.doctorId(), appointment.departmentId(), appointment.fee());
+        } else {
+            slot = new Slot(slotId, appointment.doctorId(), appointment.departmentId(), appointment.start(),
+                    appointment.end(), 0, appointment.fee());
+        }
+        Instant expires = mapping.holdExpiry(appointmentNode);
+        // A hospital that does not say when the hold lapses gets the conservative default of the IHE profile.
+        return new SlotHold(appointment.id(), slot, expires != null ? expires : Instant.now().plusSeconds(300));
     }
 
     @Override
     public Appointment book(String holdAppointmentId, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode answer = transport.post(BackendOperation.BOOK, "Appointment/$book", Params.create()
+                .reference("appointment", "Appointment/" + holdAppointmentId)
+                .string("idempotency-key", idempotencyKey).node());
+        return mapping.appointment(resourceIn(answer, "appointment", "Appointment"));
     }
 
+    /** Standard update: read the appointment, set status=cancelled, PUT it back with If-Match when versioned. */
     @Override
     public Appointment cancel(String appointmentId, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet");
+        String path = "Appointment/" + enc(appointmentId);
+        JsonNode current = transport.get(BackendOperation.CANCEL, path);
+        FhirJson.requireType(current, "Appointment");
+        if ("cancelled".equals(current.path("status").asText())) {
+            return mapping.appointment(current);
+        }
+        ObjectNode updated = current.deepCopy(); // keeps every element the kiosk does not understand
+        updated.put("status", "cancelled");
+        updated.putObject("cancelationReason").put("text", "cancelled at kiosk");
+        String version = current.path("meta").path("versionId").asText(null);
+        Map<String, String> headers = version == null ? Map.of() : Map.of("If-Match", "W/\"" + version + "\"");
+        JsonNode answer = transport.put(BackendOperation.CANCEL, path, updated, headers);
+        if (!"Appointment".equals(answer.path("resourceType").asText())) {
+            answer = transport.get(BackendOperation.CANCEL, path); // the server answered return=minimal
+        }
+        return mapping.appointment(answer);
     }
 
     @Override
     public List<Appointment> appointments(String patientId, LocalDate day) {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode bundle = transport.get(BackendOperation.APPOINTMENTS, "Appointment?patient=" + enc("Patient/" + patientId)
+                + "&date=" + enc("ge" + dayStart(day)) + "&date=" + enc("lt" + dayStart(day.plusDays(1)))
+                + "&_count=" + PAGE);
+        return FhirJson.matches(bundle, "Appointment").stream().map(mapping::appointment)
+                .sorted(Comparator.comparing(Appointment::start)).toList();
     }
 
     @Override
     public QueueTicket checkIn(String appointmentId, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode answer = transport.post(BackendOperation.CHECK_IN, "Appointment/$check-in", Params.create()
+                .reference("appointment", "Appointment/" + appointmentId)
+                .string("idempotency-key", idempotencyKey).node());
+        FhirJson.requireType(answer, "Parameters");
+        JsonNode appointmentNode = FhirJson.parameter(answer, "appointment").path("resource");
+        Appointment appointment = appointmentNode.isObject() ? mapping.appointment(appointmentNode) : null;
+        JsonNode encounter = FhirJson.parameter(answer, "encounter").path("resource");
+        if (!encounter.isObject()) {
+            throw FhirJson.bad("check-in answer has no Encounter");
+        }
+        int ahead = FhirJson.integer(FhirJson.parameter(answer, "patients-ahead").path("valueInteger"), -1);
+        QueueTicket t = mapping.queueTicket(encounter, appointment, ahead);
+        return t.appointmentId() != null ? t : new QueueTicket(t.queueNumber(), appointmentId, t.encounterId(),
+                t.department(), t.room(), t.doctorName(), t.patientsAhead(), t.checkedInAt());
     }
 
     @Override
     public List<UnpaidInvoice> unpaidInvoices(String patientId) {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode bundle = transport.get(BackendOperation.UNPAID_INVOICES, "Invoice?patient=" + enc("Patient/" + patientId)
+                + "&status=issued&_count=" + PAGE);
+        return FhirJson.matches(bundle, "Invoice").stream().map(mapping::invoice).toList();
     }
 
     @Override
     public PaymentResult pay(PaymentRequest request) {
-        throw new UnsupportedOperationException("not yet");
+        Params p = Params.create().string("idempotency-key", request.idempotencyKey());
+        if (request.patientId() != null) {
+            p.reference("patient", "Patient/" + request.patientId());
+        }
+        for (String invoice : request.invoiceIds()) {
+            p.reference("invoice", "Invoice/" + invoice);
+        }
+        p.money("amount", request.amount()).code("method", request.method().name());
+        if (request.paymentCode() != null) {
+            p.string("payment-code", request.paymentCode());
+        }
+        JsonNode answer = transport.post(BackendOperation.PAY, "Invoice/$pay", p.node());
+        return mapping.payment(answer, request.idempotencyKey(), request.amount());
     }
 
     @Override
     public PaymentResult paymentStatus(String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet");
+        return mapping.payment(transport.post(BackendOperation.PAYMENT_STATUS, "Invoice/$payment-status",
+                Params.create().string("idempotency-key", idempotencyKey).node()), idempotencyKey, null);
     }
 
     @Override
     public PaymentResult reversePayment(String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet");
+        return mapping.payment(transport.post(BackendOperation.PAYMENT_REVERSE, "Invoice/$payment-reverse",
+                Params.create().string("idempotency-key", idempotencyKey).node()), idempotencyKey, null);
     }
 
     @Override
     public PaymentResult refund(String idempotencyKey, String reason) {
-        throw new UnsupportedOperationException("not yet");
+        Params p = Params.create().string("idempotency-key", idempotencyKey);
+        if (reason != null) {
+            p.string("reason", reason);
+        }
+        return mapping.payment(transport.post(BackendOperation.REFUND, "Invoice/$payment-refund", p.node()),
+                idempotencyKey, null);
     }
 
     @Override
     public AccountBalance balance(String patientId) {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode bundle = transport.get(BackendOperation.BALANCE, "Account?patient=" + enc("Patient/" + patientId)
+                + "&status=active");
+        List<JsonNode> accounts = FhirJson.matches(bundle, "Account");
+        if (accounts.isEmpty()) {
+            throw new BackendException.NotFound("BALANCE: the patient has no prepaid account");
+        }
+        return mapping.account(accounts.get(0), patientId);
     }
 
     @Override
     public TopUpResult topUp(TopUpRequest request) {
-        throw new UnsupportedOperationException("not yet");
+        Params p = Params.create().string("idempotency-key", request.idempotencyKey())
+                .reference("account", "Account/" + request.accountId())
+                .money("amount", request.amount()).code("method", request.method().name());
+        if (request.paymentCode() != null) {
+            p.string("payment-code", request.paymentCode());
+        }
+        return mapping.deposit(transport.post(BackendOperation.DEPOSIT, "Account/$deposit", p.node()),
+                request.idempotencyKey(), request.amount());
     }
 
     @Override
     public List<ReportSummary> finalReports(String patientId) {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode bundle = transport.get(BackendOperation.REPORTS, "DiagnosticReport?patient=" + enc("Patient/" + patientId)
+                + "&status=final&_count=" + PAGE);
+        return FhirJson.matches(bundle, "DiagnosticReport").stream()
+                .filter(r -> "final".equals(r.path("status").asText("final")))
+                .map(mapping::reportSummary)
+                .sorted(Comparator.comparing(ReportSummary::issued, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
     }
 
     @Override
     public Optional<LabReport> labReport(String reportId) {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode bundle = transport.get(BackendOperation.REPORT_DETAIL, "DiagnosticReport?_id=" + enc(reportId)
+                + "&_include=DiagnosticReport:result&_include=DiagnosticReport:specimen&_include=DiagnosticReport:subject");
+        Optional<JsonNode> report = FhirJson.matches(bundle, "DiagnosticReport").stream().findFirst();
+        if (report.isEmpty() || FhirMapping.reportKind(report.get()) != ReportKind.LAB) {
+            return Optional.empty();
+        }
+        JsonNode r = report.get();
+        Map<String, JsonNode> observations = new HashMap<>();
+        for (JsonNode o : FhirJson.resources(bundle, "Observation")) {
+            observations.put(o.path("id").asText(), o);
+        }
+        // A server that ignores _include: fetch what is missing one by one.
+        for (JsonNode ref : r.path("result")) {
+            String id = FhirJson.refId(ref);
+            if (id != null && !observations.containsKey(id)) {
+                observations.put(id, transport.get(BackendOperation.REPORT_DETAIL, "Observation/" + enc(id)));
+            }
+        }
+        JsonNode specimen = null;
+        String specimenId = FhirJson.refId(r.path("specimen").path(0));
+        if (specimenId != null) {
+            specimen = FhirJson.byId(FhirJson.resources(bundle, "Specimen"), specimenId)
+                    .orElseGet(() -> transport.get(BackendOperation.REPORT_DETAIL, "Specimen/" + enc(specimenId)));
+        }
+        return Optional.of(mapping.labReport(r, reportPatient(bundle, r), observations, specimen));
     }
 
     @Override
     public Optional<ImagingReport> imagingReport(String reportId) {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode bundle = transport.get(BackendOperation.REPORT_DETAIL, "DiagnosticReport?_id=" + enc(reportId)
+                + "&_include=DiagnosticReport:subject");
+        Optional<JsonNode> report = FhirJson.matches(bundle, "DiagnosticReport").stream().findFirst();
+        if (report.isEmpty() || FhirMapping.reportKind(report.get()) != ReportKind.IMAGING) {
+            return Optional.empty();
+        }
+        return Optional.of(mapping.imagingReport(report.get(), reportPatient(bundle, report.get())));
+    }
+
+    private Patient reportPatient(JsonNode bundle, JsonNode report) {
+        String patientId = FhirJson.refId(report.path("subject"));
+        if (patientId == null) {
+            throw FhirJson.bad("report has no subject");
+        }
+        JsonNode patient = FhirJson.byId(FhirJson.resources(bundle, "Patient"), patientId)
+                .orElseGet(() -> transport.get(BackendOperation.REPORT_DETAIL, "Patient/" + enc(patientId)));
+        return mapping.patient(patient);
     }
 
     @Override
     public ReportDocument reportDocument(String reportId) {
-        throw new UnsupportedOperationException("not yet");
+        JsonNode report = transport.get(BackendOperation.REPORT_DOCUMENT, "DiagnosticReport/" + enc(reportId));
+        FhirMapping.DocumentSource source = mapping.documentSource(report);
+        if (source instanceof FhirMapping.Inline inline) {
+            return new ReportDocument(reportId, inline.contentType(), inline.content());
+        }
+        FhirMapping.Linked linked = (FhirMapping.Linked) source;
+        String relative = relativeToBase(linked.url());
+        JsonNode binary = transport.get(BackendOperation.REPORT_DOCUMENT, relative);
+        FhirJson.requireType(binary, "Binary");
+        String data = FhirJson.text(binary, "data");
+        if (data == null) {
+            throw FhirJson.bad("report Binary has no data");
+        }
+        String type = FhirJson.text(binary, "contentType");
+        return new ReportDocument(reportId, type != null ? type : linked.contentType(), FhirMapping.base64(data));
+    }
+
+    /** Documents are only fetched from the hospital's own FHIR base: a report must not send the kiosk elsewhere. */
+    private String relativeToBase(String url) {
+        String base = settings.baseUrl().toString();
+        String rel;
+        if (url.startsWith(base + "/")) {
+            rel = url.substring(base.length() + 1);
+        } else if (url.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+            throw FhirJson.bad("report document lives outside the hospital's FHIR server");
+        } else {
+            rel = url.startsWith("/") ? url.substring(1) : url;
+        }
+        if (!rel.matches("Binary/[A-Za-z0-9\\-.]{1,64}")) {
+            throw FhirJson.bad("report document URL is not a Binary on the FHIR server");
+        }
+        return rel;
     }
 
     @Override
     public void markPrinted(String reportId, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet");
+        transport.post(BackendOperation.MARK_PRINTED, "DiagnosticReport/$mark-printed", Params.create()
+                .reference("report", "DiagnosticReport/" + reportId)
+                .string("idempotency-key", idempotencyKey).node());
+    }
+
+    /** The named resource of a Parameters answer, or the answer itself when the server returned the resource. */
+    private static JsonNode resourceIn(JsonNode answer, String name, String type) {
+        if (type.equals(answer.path("resourceType").asText())) {
+            return answer;
+        }
+        FhirJson.requireType(answer, "Parameters");
+        JsonNode r = FhirJson.parameter(answer, name).path("resource");
+        if (!r.isObject()) {
+            throw FhirJson.bad("answer has no " + type);
+        }
+        return r;
+    }
+
+    private static String enc(String s) {
+        return FhirTransport.urlEncode(s);
     }
 
     @Override
     public void close() {
         transport.close();
+    }
+
+    /** Builds a FHIR Parameters resource. */
+    static final class Params {
+        private final ObjectNode node = FhirTransport.object();
+        private final ArrayNode parameters;
+
+        private Params() {
+            node.put("resourceType", "Parameters");
+            parameters = node.putArray("parameter");
+        }
+
+        static Params create() {
+            return new Params();
+        }
+
+        Params string(String name, String value) {
+            parameters.addObject().put("name", name).put("valueString", value);
+            return this;
+        }
+
+        Params code(String name, String value) {
+            parameters.addObject().put("name", name).put("valueCode", value);
+            return this;
+        }
+
+        Params reference(String name, String reference) {
+            parameters.addObject().put("name", name).putObject("valueReference").put("reference", reference);
+            return this;
+        }
+
+        Params money(String name, Money money) {
+            parameters.addObject().put("name", name).putObject("valueMoney").put("value", money.yuan()).put("currency", "CNY");
+            return this;
+        }
+
+        ObjectNode node() {
+            return node;
+        }
     }
 }

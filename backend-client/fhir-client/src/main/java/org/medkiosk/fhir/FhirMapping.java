@@ -1,14 +1,38 @@
 package org.medkiosk.fhir;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.medkiosk.hospital.AbnormalFlag;
+import org.medkiosk.hospital.AccountBalance;
+import org.medkiosk.hospital.Appointment;
+import org.medkiosk.hospital.AppointmentStatus;
+import org.medkiosk.hospital.BackendException;
+import org.medkiosk.hospital.ChargeItem;
+import org.medkiosk.hospital.Department;
 import org.medkiosk.hospital.IdentifierKind;
+import org.medkiosk.hospital.ImagingReport;
+import org.medkiosk.hospital.LabReport;
+import org.medkiosk.hospital.LabResult;
+import org.medkiosk.hospital.LocalizedText;
+import org.medkiosk.hospital.Money;
 import org.medkiosk.hospital.Patient;
 import org.medkiosk.hospital.PatientIdentifier;
+import org.medkiosk.hospital.PaymentResult;
+import org.medkiosk.hospital.PaymentStatus;
+import org.medkiosk.hospital.QueueTicket;
+import org.medkiosk.hospital.ReportKind;
+import org.medkiosk.hospital.ReportSummary;
 import org.medkiosk.hospital.Sex;
+import org.medkiosk.hospital.Slot;
+import org.medkiosk.hospital.TopUpResult;
+import org.medkiosk.hospital.UnpaidInvoice;
 
 /**
  * FHIR R4 JSON → domain records. Pure functions over Jackson trees; the only exception they raise is
@@ -86,5 +110,427 @@ final class FhirMapping {
         String f = family == null ? "" : family;
         boolean cjk = (f + given).codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         return cjk ? f + given : (given + " " + f).trim();
+    }
+
+    static final LocalizedText EMPTY = LocalizedText.same("");
+
+    Department department(JsonNode o) {
+        FhirJson.requireType(o, "Organization");
+        String id = FhirJson.requireText(o, "id", "Organization");
+        LocalizedText name = FhirJson.localizedOr(o, "name", id);
+        JsonNode address = o.path("address").path(0);
+        LocalizedText where = FhirJson.localized(address, "text");
+        if (where == null) {
+            where = EMPTY;
+        }
+        return new Department(id, name, where);
+    }
+
+    /** A doctor: PractitionerRole + its Practitioner (may be absent) + fee and numbers left computed by the caller. */
+    org.medkiosk.hospital.Doctor doctor(JsonNode role, JsonNode practitioner, Money fee, int remaining, String base) {
+        FhirJson.requireType(role, "PractitionerRole");
+        String id = FhirJson.requireText(role, "id", "PractitionerRole");
+        LocalizedText name = null;
+        String photo = null;
+        if (practitioner != null) {
+            JsonNode n = practitioner.path("name").path(0);
+            name = FhirJson.localized(n, "text");
+            if (name == null && n.isObject()) {
+                String plain = patientName(practitioner);
+                name = plain.isEmpty() ? null : LocalizedText.same(plain);
+            }
+            photo = FhirJson.text(practitioner.path("photo").path(0), "url");
+        }
+        if (name == null) {
+            name = FhirJson.refDisplay(role.path("practitioner"));
+        }
+        if (name == null) {
+            name = LocalizedText.same(id);
+        }
+        LocalizedText title = FhirJson.concept(role.path("code").path(0));
+        String dept = FhirJson.refId(role.path("organization"));
+        return new org.medkiosk.hospital.Doctor(id, dept, name, title == null ? EMPTY : title,
+                fee == null ? Money.ZERO : fee, Math.max(0, remaining), resolve(photo, base));
+    }
+
+    static String resolve(String url, String base) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        if (url.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+            return url;
+        }
+        return base + "/" + (url.startsWith("/") ? url.substring(1) : url);
+    }
+
+    /** Numbers left in a slot: the hospital's slot-remaining extension, else 1 for a free slot. */
+    static int remaining(JsonNode slot) {
+        JsonNode ext = FhirJson.ours(slot, "slot-remaining");
+        if (!ext.isMissingNode()) {
+            return Math.max(0, FhirJson.integer(ext.path("valueInteger"), 0));
+        }
+        return "free".equals(FhirJson.text(slot, "status")) ? 1 : 0;
+    }
+
+    static Money fee(JsonNode resource) {
+        return FhirJson.money(FhirJson.ours(resource, "registration-fee").path("valueMoney"));
+    }
+
+    Slot slot(JsonNode s, String doctorId, String departmentId, Money fallbackFee) {
+        FhirJson.requireType(s, "Slot");
+        String id = FhirJson.requireText(s, "id", "Slot");
+        OffsetDateTime start = FhirJson.requireDateTime(s, "start", "Slot", zone);
+        OffsetDateTime end = FhirJson.dateTime(FhirJson.text(s, "end"), zone);
+        Money fee = fee(s);
+        return new Slot(id, doctorId, departmentId, start, end == null ? start : end, remaining(s),
+                fee != null ? fee : fallbackFee == null ? Money.ZERO : fallbackFee);
+    }
+
+    Appointment appointment(JsonNode a) {
+        FhirJson.requireType(a, "Appointment");
+        String id = FhirJson.requireText(a, "id", "Appointment");
+        String patient = null;
+        String doctor = null;
+        LocalizedText doctorName = null;
+        for (JsonNode p : a.path("participant")) {
+            JsonNode actor = p.path("actor");
+            String type = FhirJson.refType(actor);
+            if ("Patient".equals(type) && patient == null) {
+                patient = FhirJson.refId(actor);
+            } else if (("PractitionerRole".equals(type) || "Practitioner".equals(type)) && doctor == null) {
+                doctor = FhirJson.refId(actor);
+                doctorName = FhirJson.refDisplay(actor);
+            }
+        }
+        JsonNode dept = FhirJson.ours(a, "department").path("valueReference");
+        LocalizedText deptName = FhirJson.refDisplay(dept);
+        OffsetDateTime start = FhirJson.requireDateTime(a, "start", "Appointment", zone);
+        OffsetDateTime end = FhirJson.dateTime(FhirJson.text(a, "end"), zone);
+        Money fee = fee(a);
+        return new Appointment(id, patient, FhirJson.refId(dept), doctor, deptName == null ? EMPTY : deptName,
+                doctorName == null ? EMPTY : doctorName, start, end == null ? start : end,
+                appointmentStatus(FhirJson.text(a, "status")), fee == null ? Money.ZERO : fee);
+    }
+
+    static AppointmentStatus appointmentStatus(String code) {
+        if (code == null) {
+            throw FhirJson.bad("Appointment has no status");
+        }
+        return switch (code) {
+            case "proposed" -> AppointmentStatus.PROPOSED;
+            case "pending" -> AppointmentStatus.PENDING;
+            case "booked" -> AppointmentStatus.BOOKED;
+            case "arrived" -> AppointmentStatus.ARRIVED;
+            case "fulfilled" -> AppointmentStatus.FULFILLED;
+            case "cancelled" -> AppointmentStatus.CANCELLED;
+            case "noshow" -> AppointmentStatus.NOSHOW;
+            case "checked-in" -> AppointmentStatus.CHECKED_IN;
+            case "entered-in-error" -> AppointmentStatus.ENTERED_IN_ERROR;
+            case "waitlist" -> AppointmentStatus.WAITLIST;
+            default -> throw FhirJson.bad("unknown Appointment status");
+        };
+    }
+
+    Instant holdExpiry(JsonNode appointment) {
+        return FhirJson.instant(FhirJson.text(FhirJson.ours(appointment, "hold-expires"), "valueInstant"), zone);
+    }
+
+    QueueTicket queueTicket(JsonNode encounter, Appointment appointment, int patientsAhead) {
+        FhirJson.requireType(encounter, "Encounter");
+        String encounterId = FhirJson.text(encounter, "id");
+        String number = null;
+        for (JsonNode i : encounter.path("identifier")) {
+            if (IdentifierSystems.QUEUE_NUMBER.equals(FhirJson.text(i, "system"))) {
+                number = FhirJson.text(i, "value");
+            }
+        }
+        if (number == null) {
+            number = FhirJson.text(encounter.path("identifier").path(0), "value");
+        }
+        if (number == null || number.isBlank()) {
+            throw FhirJson.bad("check-in gave no queue number");
+        }
+        LocalizedText dept = FhirJson.refDisplay(encounter.path("serviceProvider"));
+        LocalizedText room = FhirJson.refDisplay(encounter.path("location").path(0).path("location"));
+        LocalizedText doctor = FhirJson.refDisplay(encounter.path("participant").path(0).path("individual"));
+        Instant at = FhirJson.instant(FhirJson.text(encounter.path("period"), "start"), zone);
+        if (patientsAhead < 0) {
+            patientsAhead = Math.max(0, FhirJson.integer(FhirJson.ours(encounter, "patients-ahead").path("valueInteger"), 0));
+        }
+        return new QueueTicket(number, appointment == null ? null : appointment.id(), encounterId,
+                dept != null ? dept : appointment != null ? appointment.departmentName() : EMPTY,
+                room == null ? EMPTY : room,
+                doctor != null ? doctor : appointment != null ? appointment.doctorName() : EMPTY,
+                patientsAhead, at == null ? Instant.now() : at);
+    }
+
+    UnpaidInvoice invoice(JsonNode inv) {
+        FhirJson.requireType(inv, "Invoice");
+        String id = FhirJson.requireText(inv, "id", "Invoice");
+        List<ChargeItem> items = new ArrayList<>();
+        Money sum = Money.ZERO;
+        for (JsonNode line : inv.path("lineItem")) {
+            LocalizedText name = FhirJson.concept(line.path("chargeItemCodeableConcept"));
+            if (name == null) {
+                name = FhirJson.refDisplay(line.path("chargeItemReference"));
+            }
+            Money amount = null;
+            int quantity = 1;
+            for (JsonNode pc : line.path("priceComponent")) {
+                String type = FhirJson.text(pc, "type");
+                if (type == null || "base".equals(type)) {
+                    amount = FhirJson.money(pc.path("amount"));
+                    JsonNode factor = pc.path("factor");
+                    if (factor.isNumber() && factor.asDouble() >= 1 && factor.asDouble() <= 100000
+                            && factor.asDouble() == Math.rint(factor.asDouble())) {
+                        quantity = factor.asInt();
+                    }
+                    break;
+                }
+            }
+            if (amount == null) {
+                throw FhirJson.bad("invoice line without an amount");
+            }
+            Money unit = amount.fen() % quantity == 0 ? Money.ofFen(amount.fen() / quantity) : amount;
+            items.add(new ChargeItem(name == null ? EMPTY : name, quantity, unit, amount));
+            sum = sum.plus(amount);
+        }
+        Money total = FhirJson.money(inv.path("totalGross"));
+        if (total == null) {
+            total = FhirJson.money(inv.path("totalNet"));
+        }
+        LocalizedText description = FhirJson.concept(inv.path("type"));
+        return new UnpaidInvoice(id, FhirJson.refId(inv.path("subject")), description == null ? EMPTY : description,
+                FhirJson.date(FhirJson.text(inv, "date")), items, total == null ? sum : total);
+    }
+
+    PaymentResult payment(JsonNode parameters, String key, Money requested) {
+        FhirJson.requireType(parameters, "Parameters");
+        PaymentStatus status = paymentStatus(FhirJson.parameter(parameters, "status").path("valueCode").asText(null));
+        Money amount = FhirJson.money(FhirJson.parameter(parameters, "amount").path("valueMoney"));
+        String echoed = FhirJson.parameter(parameters, "idempotency-key").path("valueString").asText(null);
+        if (echoed != null && key != null && !echoed.equals(key)) {
+            throw FhirJson.bad("the hospital answered about a different payment");
+        }
+        return new PaymentResult(key != null ? key : echoed, status, amount != null ? amount : requested,
+                FhirJson.parameter(parameters, "transaction").path("valueString").asText(null),
+                FhirJson.instant(FhirJson.parameter(parameters, "at").path("valueInstant").asText(null), zone),
+                FhirJson.parameter(parameters, "reason").path("valueString").asText(null));
+    }
+
+    TopUpResult deposit(JsonNode parameters, String key, Money requested) {
+        PaymentResult p = payment(parameters, key, requested);
+        Money balance = FhirJson.money(FhirJson.parameter(parameters, "balance").path("valueMoney"));
+        return new TopUpResult(p.idempotencyKey(), p.status(), p.amount(), balance, p.transactionNumber(), p.at(), p.reason());
+    }
+
+    static PaymentStatus paymentStatus(String code) {
+        if (code == null) {
+            throw FhirJson.bad("payment answer has no status");
+        }
+        return switch (code) {
+            case "pending" -> PaymentStatus.PENDING;
+            case "success" -> PaymentStatus.SUCCESS;
+            case "declined" -> PaymentStatus.DECLINED;
+            case "closed" -> PaymentStatus.CLOSED;
+            case "reversed" -> PaymentStatus.REVERSED;
+            case "refunded" -> PaymentStatus.REFUNDED;
+            default -> throw FhirJson.bad("unknown payment status");
+        };
+    }
+
+    AccountBalance account(JsonNode a, String patientId) {
+        FhirJson.requireType(a, "Account");
+        String id = FhirJson.requireText(a, "id", "Account");
+        Money balance = FhirJson.money(FhirJson.ours(a, "account-balance").path("valueMoney"));
+        if (balance == null) {
+            throw FhirJson.bad("Account has no balance");
+        }
+        return new AccountBalance(id, patientId, balance);
+    }
+
+    static ReportKind reportKind(JsonNode report) {
+        for (JsonNode cat : report.path("category")) {
+            for (JsonNode c : cat.path("coding")) {
+                String code = FhirJson.text(c, "code");
+                if (code == null) {
+                    continue;
+                }
+                switch (code) {
+                    case "LAB", "HM", "CH", "MB", "SP", "CP", "laboratory" -> {
+                        return ReportKind.LAB;
+                    }
+                    case "RAD", "IMG", "CT", "MR", "US", "NMR", "RX", "imaging" -> {
+                        return ReportKind.IMAGING;
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        // No category the kiosk knows: results mean a lab report, otherwise treat it as imaging (text only).
+        return report.path("result").size() > 0 ? ReportKind.LAB : ReportKind.IMAGING;
+    }
+
+    ReportSummary reportSummary(JsonNode r) {
+        FhirJson.requireType(r, "DiagnosticReport");
+        String id = FhirJson.requireText(r, "id", "DiagnosticReport");
+        LocalizedText title = FhirJson.concept(r.path("code"));
+        Instant issued = FhirJson.instant(FhirJson.text(r, "issued"), zone);
+        int count = FhirJson.integer(FhirJson.ours(r, "print-count").path("valueInteger"), 0);
+        int limit = FhirJson.integer(FhirJson.ours(r, "print-limit").path("valueInteger"), 0);
+        return new ReportSummary(id, FhirJson.refId(r.path("subject")), reportKind(r), title == null ? EMPTY : title,
+                issued, Math.max(0, count), Math.max(0, limit), r.path("presentedForm").size() > 0);
+    }
+
+    /** Department and people named on a report: performer Organization, performer Practitioner, interpreter. */
+    private record ReportPeople(LocalizedText department, String performer, String interpreter) {
+    }
+
+    private static ReportPeople people(JsonNode r) {
+        LocalizedText dept = null;
+        String performer = null;
+        for (JsonNode p : r.path("performer")) {
+            String type = FhirJson.refType(p);
+            LocalizedText display = FhirJson.refDisplay(p);
+            if ("Organization".equals(type) && dept == null) {
+                dept = display;
+            } else if (display != null && performer == null && !"Organization".equals(type)) {
+                performer = display.zh();
+            }
+        }
+        LocalizedText interpreter = FhirJson.refDisplay(r.path("resultsInterpreter").path(0));
+        return new ReportPeople(dept == null ? EMPTY : dept, performer, interpreter == null ? null : interpreter.zh());
+    }
+
+    LabReport labReport(JsonNode r, Patient patient, Map<String, JsonNode> observations, JsonNode specimen) {
+        FhirJson.requireType(r, "DiagnosticReport");
+        String id = FhirJson.requireText(r, "id", "DiagnosticReport");
+        List<LabResult> results = new ArrayList<>();
+        for (JsonNode ref : r.path("result")) {
+            JsonNode o = observations.get(FhirJson.refId(ref));
+            if (o != null) {
+                results.add(labResult(o));
+            }
+        }
+        ReportPeople people = people(r);
+        LocalizedText requester = FhirJson.refDisplay(FhirJson.ours(r, "requesting-doctor").path("valueReference"));
+        LocalizedText specimenType = specimen == null ? null : FhirJson.concept(specimen.path("type"));
+        String specimenId = specimen == null ? null : FhirJson.text(specimen.path("accessionIdentifier"), "value");
+        Instant collected = specimen == null ? null
+                : FhirJson.instant(FhirJson.text(specimen.path("collection"), "collectedDateTime"), zone);
+        if (collected == null) {
+            collected = FhirJson.instant(FhirJson.text(r, "effectiveDateTime"), zone);
+        }
+        LocalizedText title = FhirJson.concept(r.path("code"));
+        return new LabReport(id, patient, title == null ? EMPTY : title, specimenType == null ? EMPTY : specimenType,
+                specimenId, people.department(), results, requester == null ? null : requester.zh(),
+                people.interpreter() != null ? people.interpreter() : people.performer(), collected,
+                FhirJson.instant(FhirJson.text(r, "issued"), zone));
+    }
+
+    LabResult labResult(JsonNode o) {
+        FhirJson.requireType(o, "Observation");
+        LocalizedText item = FhirJson.concept(o.path("code"));
+        String value;
+        String unit = null;
+        JsonNode q = o.path("valueQuantity");
+        if (q.isObject()) {
+            JsonNode v = q.path("value");
+            value = v.isNumber() ? v.decimalValue().toPlainString() : v.asText("");
+            unit = FhirJson.text(q, "unit");
+            if (unit == null) {
+                unit = FhirJson.text(q, "code");
+            }
+        } else if (o.path("valueString").isTextual()) {
+            value = o.path("valueString").asText();
+        } else if (o.path("valueCodeableConcept").isObject()) {
+            LocalizedText t = FhirJson.concept(o.path("valueCodeableConcept"));
+            value = t == null ? "" : t.zh();
+        } else {
+            value = FhirJson.text(o, "valueInteger") != null ? FhirJson.text(o, "valueInteger") : "";
+        }
+        JsonNode range = o.path("referenceRange").path(0);
+        String rangeText = FhirJson.text(range, "text");
+        if (rangeText == null && range.isObject()) {
+            JsonNode low = range.path("low").path("value");
+            JsonNode high = range.path("high").path("value");
+            rangeText = (low.isNumber() ? low.decimalValue().toPlainString() : "") + "-"
+                    + (high.isNumber() ? high.decimalValue().toPlainString() : "");
+        }
+        return new LabResult(item == null ? EMPTY : item, value, unit, rangeText, flag(o.path("interpretation").path(0)));
+    }
+
+    static AbnormalFlag flag(JsonNode interpretation) {
+        String code = FhirJson.code(interpretation, null);
+        if (code == null) {
+            return AbnormalFlag.NORMAL;
+        }
+        return switch (code) {
+            case "H", "HU" -> AbnormalFlag.HIGH;
+            case "L", "LU" -> AbnormalFlag.LOW;
+            case "HH" -> AbnormalFlag.CRITICAL_HIGH;
+            case "LL" -> AbnormalFlag.CRITICAL_LOW;
+            case "A", "AA", "POS", "DET", "R", "I" -> AbnormalFlag.ABNORMAL;
+            default -> AbnormalFlag.NORMAL;
+        };
+    }
+
+    ImagingReport imagingReport(JsonNode r, Patient patient) {
+        FhirJson.requireType(r, "DiagnosticReport");
+        String id = FhirJson.requireText(r, "id", "DiagnosticReport");
+        ReportPeople people = people(r);
+        LocalizedText title = FhirJson.concept(r.path("code"));
+        LocalizedText modality = FhirJson.concept(FhirJson.ours(r, "imaging-modality").path("valueCodeableConcept"));
+        LocalizedText site = FhirJson.concept(FhirJson.ours(r, "body-site").path("valueCodeableConcept"));
+        String findings = FhirJson.text(FhirJson.ours(r, "imaging-findings"), "valueString");
+        return new ImagingReport(id, patient, title == null ? EMPTY : title, modality == null ? EMPTY : modality,
+                site == null ? EMPTY : site, people.department(), findings == null ? "" : findings,
+                FhirJson.text(r, "conclusion") == null ? "" : FhirJson.text(r, "conclusion"),
+                people.performer(), people.interpreter(),
+                FhirJson.instant(FhirJson.text(r, "effectiveDateTime"), zone),
+                FhirJson.instant(FhirJson.text(r, "issued"), zone));
+    }
+
+    /** The report's document: inline base64 data, or the URL (relative to the base) to fetch as a Binary. */
+    sealed interface DocumentSource permits Inline, Linked {
+    }
+
+    record Inline(String contentType, byte[] content) implements DocumentSource {
+    }
+
+    record Linked(String contentType, String url) implements DocumentSource {
+    }
+
+    DocumentSource documentSource(JsonNode r) {
+        FhirJson.requireType(r, "DiagnosticReport");
+        JsonNode chosen = null;
+        for (JsonNode a : r.path("presentedForm")) {
+            if (chosen == null || "application/pdf".equals(FhirJson.text(a, "contentType"))
+                    && !"application/pdf".equals(FhirJson.text(chosen, "contentType"))) {
+                chosen = a;
+            }
+        }
+        if (chosen == null) {
+            throw new BackendException.NotFound("REPORT_DOCUMENT: the report has no document");
+        }
+        String type = FhirJson.text(chosen, "contentType");
+        String data = FhirJson.text(chosen, "data");
+        if (data != null) {
+            return new Inline(type == null ? "application/octet-stream" : type, base64(data));
+        }
+        String url = FhirJson.text(chosen, "url");
+        if (url == null) {
+            throw FhirJson.bad("report document has neither data nor url");
+        }
+        return new Linked(type, url);
+    }
+
+    static byte[] base64(String data) {
+        try {
+            return Base64.getMimeDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw new BackendException.BadResponse("report document is not valid base64", e);
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -80,22 +80,23 @@ final class FhirTransport implements AutoCloseable {
     }
 
     JsonNode get(BackendOperation op, String relative) {
-        return call(op, "GET", relative, null);
+        return call(op, "GET", relative, null, Map.of());
     }
 
     JsonNode post(BackendOperation op, String relative, JsonNode body) {
-        return call(op, "POST", relative, body);
+        return call(op, "POST", relative, body, Map.of());
     }
 
-    JsonNode put(BackendOperation op, String relative, JsonNode body) {
-        return call(op, "PUT", relative, body);
+    JsonNode put(BackendOperation op, String relative, JsonNode body, Map<String, String> headers) {
+        return call(op, "PUT", relative, body, headers);
     }
 
     CircuitBreaker.State breakerState() {
         return breaker.state();
     }
 
-    private JsonNode call(BackendOperation op, String method, String relative, JsonNode body) {
+    private JsonNode call(BackendOperation op, String method, String relative, JsonNode body,
+                          Map<String, String> headers) {
         int attempts = 1 + settings.retries();
         BackendException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -103,7 +104,7 @@ final class FhirTransport implements AutoCloseable {
                 throw new BackendException.Unavailable("hospital service unavailable (circuit open) for " + op, null);
             }
             try {
-                JsonNode result = once(op, method, relative, body);
+                JsonNode result = once(op, method, relative, body, headers);
                 breaker.success();
                 return result;
             } catch (BackendException e) {
@@ -136,7 +137,8 @@ final class FhirTransport implements AutoCloseable {
                 && !(u.getCause() instanceof HttpStatusFailure h && h.status == 500);
     }
 
-    private JsonNode once(BackendOperation op, String method, String relative, JsonNode body) {
+    private JsonNode once(BackendOperation op, String method, String relative, JsonNode body,
+                          Map<String, String> headers) {
         URI uri = URI.create(settings.baseUrl() + "/" + relative);
         MutableHttpRequest<?> request = switch (method) {
             case "GET" -> HttpRequest.GET(uri);
@@ -146,6 +148,7 @@ final class FhirTransport implements AutoCloseable {
         };
         request.accept(MediaType.of(FHIR_JSON), MediaType.APPLICATION_JSON_TYPE);
         tokens.current().ifPresent(request::bearerAuth);
+        headers.forEach(request::header);
         HttpResponse<byte[]> response = exchange(op, request);
         return parse(op, response);
     }

@@ -1,0 +1,54 @@
+package org.medkiosk.demohospital;
+
+import java.math.BigDecimal;
+
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Element;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Type;
+
+/** MedKiosk's FHIR extensions (documented in backend-client/INTEGRATION.md). */
+final class Ext {
+    static final String BASE = "http://medkiosk.org/fhir/StructureDefinition/";
+    static final String REGISTRATION_FEE = BASE + "registration-fee";
+    static final String SLOT_REMAINING = BASE + "slot-remaining";
+    static final String SLOT_CAPACITY = BASE + "slot-capacity";
+    static final String HOLD_EXPIRES = BASE + "hold-expires";
+    static final String DEPARTMENT = BASE + "department";
+    static final String ACCOUNT_BALANCE = BASE + "account-balance";
+    static final String PRINT_COUNT = BASE + "print-count";
+    static final String PRINT_LIMIT = BASE + "print-limit";
+    static final String IMAGING_FINDINGS = BASE + "imaging-findings";
+    static final String IMAGING_MODALITY = BASE + "imaging-modality";
+    static final String BODY_SITE = BASE + "body-site";
+    static final String REQUESTING_DOCTOR = BASE + "requesting-doctor";
+
+    private Ext() {
+    }
+
+    static Money cny(long fen) {
+        return new Money().setValue(BigDecimal.valueOf(fen, 2)).setCurrency("CNY");
+    }
+
+    static void set(DomainResource r, String url, Type value) {
+        r.getExtension().removeIf(e -> url.equals(e.getUrl()));
+        r.addExtension(new Extension(url, value));
+    }
+
+    static void set(Element r, String url, Type value) {
+        r.getExtension().removeIf(e -> url.equals(e.getUrl()));
+        r.addExtension(new Extension(url, value));
+    }
+
+    static int intValue(DomainResource r, String url, int fallback) {
+        Extension e = r.getExtensionByUrl(url);
+        return e != null && e.getValue() instanceof IntegerType i ? i.getValue() : fallback;
+    }
+
+    static long fen(DomainResource r, String url) {
+        Extension e = r.getExtensionByUrl(url);
+        return e != null && e.getValue() instanceof Money m ? m.getValue().movePointRight(2).longValueExact() : 0;
+    }
+}
