@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
  * A serial port through jSerialComm: USB-serial adapters, RS-232 ports, and pseudo-terminals (opened by path or
  * symlink; jSerialComm does not list ptys but opens them).
  *
+ * <p>On Linux and macOS read timeouts have a granularity of 100 ms (termios VTIME); a read returns as soon as any
+ * byte arrives, so this only matters for how long an idle read waits.
+ *
  * <p>When the device is unplugged, the next read or write fails with DISCONNECTED and the port is closed;
  * {@link #open()} reopens the same path once the device is back (udev may give it the same by-id symlink).
  */
@@ -114,8 +117,12 @@ public final class SerialLink implements Link {
     public int read(byte[] buffer, int offset, int length, Duration timeout) throws LinkException {
         SerialPort p = requireOpen();
         int ms = timeout == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, timeout.toMillis()));
-        if (ms == 0 && timeout != null && !timeout.isZero()) {
-            ms = 1;
+        if (ms > 0) {
+            // POSIX termios counts read timeouts in tenths of a second (jSerialComm rounds the same way): compare
+            // rounded values so a shrinking deadline does not reconfigure the tty on every read.
+            ms = Math.max(100, Math.round(ms / 100f) * 100);
+        } else if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
+            ms = 100;
         }
         if (ms != configuredReadTimeoutMs) {
             int mode = (ms == 0 ? SerialPort.TIMEOUT_NONBLOCKING : SerialPort.TIMEOUT_READ_SEMI_BLOCKING)

@@ -1,0 +1,182 @@
+package org.medkiosk.device.idcard;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.medkiosk.device.link.DeviceHealth;
+import org.medkiosk.device.link.LinkException;
+import org.medkiosk.device.link.SerialLink;
+import org.medkiosk.device.link.SerialSettings;
+
+/**
+ * {@code kiosk devices idcard --port PATH [--baud N] [--once] [--unmasked] [--timeout SECONDS]}: waits for cards and
+ * prints one JSON object per card. Exit codes: 0 ok, 1 failure (port, permission, timeout, SAM fault), 2 usage.
+ */
+public final class IdCardCommand {
+
+    static final String USAGE = "usage: kiosk devices idcard --port PATH [--baud N] [--once] [--unmasked] [--timeout SECONDS]";
+
+    private IdCardCommand() {
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        String port = null;
+        int baud = 115200;
+        boolean once = false;
+        boolean unmasked = false;
+        Duration timeout = null;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--port" -> port = value(args, ++i, a);
+                    case "--baud" -> baud = Integer.parseInt(value(args, ++i, a));
+                    case "--once" -> once = true;
+                    case "--unmasked" -> unmasked = true;
+                    case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
+                    case "--help", "-h" -> {
+                        out.println(USAGE);
+                        return 0;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (port == null) {
+                throw new IllegalArgumentException("--port is required");
+            }
+            if (baud <= 0) {
+                throw new IllegalArgumentException("--baud must be positive");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + (e instanceof NumberFormatException ? "not a number: " + e.getMessage() : e.getMessage()));
+            err.println(USAGE);
+            return 2;
+        }
+        return read(new SerialLink(SerialSettings.of(port, baud)), once, unmasked, timeout, out, err);
+    }
+
+    static int read(SerialLink link, boolean once, boolean unmasked, Duration timeout, PrintStream out,
+                    PrintStream err) {
+        IdCardReaderSettings settings = IdCardReaderSettings.defaults();
+        try {
+            link.open();
+            SamAnswer status = new SamChannel(link).transact(SamCommand.SAM_STATUS, Duration.ofSeconds(2));
+            if (status.status() != SamStatus.SUCCESS) {
+                err.println("error: SAM fault: " + status.status().reason() + String.format(" (SW3 %02X)", status.sw3()));
+                link.close();
+                return 1;
+            }
+        } catch (LinkException e) {
+            err.println("error: " + e.getMessage() + (e.reason() == LinkException.Reason.TIMEOUT ? " (timeout)" : ""));
+            link.close();
+            return 1;
+        } catch (SamFrameException e) {
+            err.println("error: garbled answer from the ID-card reader (wrong baud rate?)");
+            link.close();
+            return 1;
+        }
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        final boolean stopAfterFirst = once;
+        IdCardReader reader = new IdCardReader(link, settings, event -> {
+            if (event instanceof IdCardEvent.CardRead r) {
+                out.println(toJson(r.card(), unmasked, LocalDate.now()));
+                out.flush();
+                if (stopAfterFirst) {
+                    done.complete(0);
+                }
+            } else if (event instanceof IdCardEvent.ReadFailed f) {
+                err.println("card not read: " + f.detail());
+            } else if (event instanceof IdCardEvent.HealthChanged h) {
+                if (h.health() instanceof DeviceHealth.Offline o) {
+                    err.println("error: " + o.reason());
+                    done.complete(1);
+                } else if (h.health() instanceof DeviceHealth.Degraded d) {
+                    err.println("error: " + d.reason());
+                    done.complete(1);
+                }
+            }
+        });
+        reader.start();
+        try {
+            return timeout == null ? done.get() : done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            err.println("error: no card within " + timeout.toSeconds() + " s (timeout)");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (ExecutionException e) {
+            err.println("error: " + e.getCause().getClass().getSimpleName());
+            return 1;
+        } finally {
+            reader.close();
+        }
+    }
+
+    private static String value(List<String> args, int i, String flag) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    /** One line of JSON; dates as on the card (YYYYMMDD or 长期); ID and pass numbers masked unless asked. */
+    static String toJson(IdCard c, boolean unmasked, LocalDate today) {
+        StringBuilder b = new StringBuilder("{");
+        field(b, "cardType", c.cardType().code());
+        field(b, "name", c.name());
+        field(b, "englishName", c.englishName());
+        field(b, "sex", String.valueOf(c.sex().code()));
+        field(b, "nation", c.nation());
+        field(b, "birthDate", c.birthDate());
+        field(b, "address", c.address());
+        field(b, "idNumber", unmasked ? c.idNumber() : c.maskedIdNumber());
+        field(b, "authority", c.authority());
+        field(b, "validFrom", c.validFrom());
+        field(b, "validTo", c.validTo());
+        if (c.passNumber() != null) {
+            field(b, "passNumber", unmasked ? c.passNumber() : IdCard.maskIdNumber(c.passNumber()));
+            field(b, "issueCount", c.issueCount());
+        }
+        if (c.nationality() != null) {
+            field(b, "nationality", c.nationality());
+        }
+        b.append("\"expired\":").append(c.isExpired(today)).append(',');
+        field(b, "idCheck", c.idNumberCheck().name());
+        b.setLength(b.length() - 1);
+        return b.append('}').toString();
+    }
+
+    private static void field(StringBuilder b, String name, String value) {
+        b.append('"').append(name).append("\":");
+        if (value == null) {
+            b.append("null");
+        } else {
+            b.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                switch (ch) {
+                    case '"' -> b.append("\\\"");
+                    case '\\' -> b.append("\\\\");
+                    case '\n' -> b.append("\\n");
+                    case '\r' -> b.append("\\r");
+                    case '\t' -> b.append("\\t");
+                    default -> {
+                        if (ch < 0x20) {
+                            b.append(String.format("\\u%04x", (int) ch));
+                        } else {
+                            b.append(ch);
+                        }
+                    }
+                }
+            }
+            b.append('"');
+        }
+        b.append(',');
+    }
+}
