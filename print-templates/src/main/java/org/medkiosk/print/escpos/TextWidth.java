@@ -50,17 +50,41 @@ public final class TextWidth {
         return b.toString();
     }
 
-    private static boolean encodesInTwoBytesOrLess(int cp) {
-        if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FA5)) {
-            return true; // ASCII, and every GBK unified ideograph: the common case, no encoder needed
+    /** BMP characters that GB18030 encodes in one or two bytes (what printer fonts hold), computed once. */
+    private static final java.util.BitSet PRINTER_FONT = printerFont();
+
+    private static java.util.BitSet printerFont() {
+        java.util.BitSet set = new java.util.BitSet(0x10000);
+        CharsetEncoder enc = GB18030.newEncoder();
+        ByteBuffer out = ByteBuffer.allocate(8);
+        CharBuffer in = CharBuffer.allocate(1);
+        for (int c = 0; c < 0x10000; c++) {
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                continue;
+            }
+            in.clear();
+            in.put((char) c).flip();
+            out.clear();
+            enc.reset();
+            if (!enc.encode(in, out, true).isError() && out.position() <= 2) {
+                set.set(c);
+            }
         }
-        return encode(new String(Character.toChars(cp))).length <= 2;
+        return set;
     }
+
+    private static boolean encodesInTwoBytesOrLess(int cp) {
+        return cp < 0x10000 && PRINTER_FONT.get(cp);
+    }
+
+    private static final ThreadLocal<CharsetEncoder> ENCODER = ThreadLocal.withInitial(() -> GB18030.newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith(new byte[] {'?'}));
 
     /** GB18030 bytes of already {@link #printable} text. */
     public static byte[] encode(String printable) {
-        CharsetEncoder enc = GB18030.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(new byte[] {'?'});
+        CharsetEncoder enc = ENCODER.get();
+        enc.reset();
         try {
             ByteBuffer bb = enc.encode(CharBuffer.wrap(printable));
             byte[] out = new byte[bb.remaining()];

@@ -28,6 +28,8 @@ import org.medkiosk.print.escpos.TextWidth;
 public final class ReceiptTemplates {
     /** QR payload on slips and tickets, resolved by the kiosk's scanner (ROSTER.md). */
     public static final String APPOINTMENT_QR_PREFIX = "MKAPT:";
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Letterhead letterhead;
     private final PrinterProfile profile;
@@ -38,7 +40,7 @@ public final class ReceiptTemplates {
         this.letterhead = Objects.requireNonNull(letterhead, "letterhead");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.locale = locale == null ? Locale.CHINESE : locale;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(letterhead.zone());
+        this.time = DAY_TIME.withZone(letterhead.zone());
     }
 
     public ReceiptTemplates in(Locale other) {
@@ -55,8 +57,7 @@ public final class ReceiptTemplates {
         String doctor = t(a.doctorName()) + (slip.doctorTitle() == null ? "" : " " + t(slip.doctorTitle()));
         d.pair(t(L.DOCTOR), doctor);
         if (a.start() != null) {
-            String when = a.start().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                    + (a.end() == null ? "" : "-" + a.end().format(DateTimeFormatter.ofPattern("HH:mm")));
+            String when = a.start().format(DAY_TIME) + (a.end() == null ? "" : "-" + a.end().format(TIME_OF_DAY));
             d.pair(t(L.TIME), when);
         }
         if (slip.location() != null) {
