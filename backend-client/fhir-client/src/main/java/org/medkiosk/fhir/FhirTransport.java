@@ -2,7 +2,6 @@ package org.medkiosk.fhir;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +25,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.netty.DefaultHttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
@@ -69,12 +69,7 @@ final class FhirTransport implements AutoCloseable {
         config.setReadTimeout(longest.plusSeconds(1));
         config.setFollowRedirects(false);
         config.setMaxContentLength(MAX_BODY);
-        TrustConfiguration.apply(settings, config);
-        try {
-            this.http = HttpClient.create(settings.baseUrl().toURL(), config);
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("bad FHIR base URL: " + settings.baseUrl(), e);
-        }
+        this.http = new DefaultHttpClient(settings.baseUrl(), config, TrustConfiguration.sslBuilder(settings));
         this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerOpenFor(), clock);
         this.tokens = new BearerTokens(settings, this::fetchToken, clock);
     }
@@ -280,12 +275,15 @@ final class FhirTransport implements AutoCloseable {
 
     /** The OAuth2 client-credentials exchange, through the same client (and the same trust rules). */
     private BearerTokens.Token fetchToken(FhirSettings.ClientCredentials cc) {
-        StringBuilder form = new StringBuilder("grant_type=client_credentials&client_id=")
-                .append(urlEncode(cc.clientId())).append("&client_secret=").append(urlEncode(cc.clientSecret()));
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", cc.clientId());
+        form.put("client_secret", cc.clientSecret());
         if (cc.scope() != null) {
-            form.append("&scope=").append(urlEncode(cc.scope()));
+            form.put("scope", cc.scope());
         }
-        MutableHttpRequest<?> request = HttpRequest.POST(cc.tokenUrl(), form.toString().getBytes(StandardCharsets.UTF_8))
+        // Micronaut encodes a Map body as application/x-www-form-urlencoded.
+        MutableHttpRequest<?> request = HttpRequest.POST(cc.tokenUrl(), form)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.APPLICATION_JSON_TYPE);
         HttpResponse<byte[]> response = exchange(BackendOperation.CAPABILITIES, request);
         JsonNode node = parse(BackendOperation.CAPABILITIES, response);
