@@ -85,7 +85,7 @@ public final class DemoHospital implements AutoCloseable {
 
         RestfulServer fhir = new RestfulServer(context());
         fhir.setDefaultResponseEncoding(EncodingEnum.JSON);
-        fhir.setResourceProviders(Providers.all(records, desk, cashier, new ReportDesk(records)));
+        fhir.setResourceProviders(Providers.all(records, desk, cashier, new ReportDesk(records), clock));
 
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("demo-hospital");
@@ -101,7 +101,7 @@ public final class DemoHospital implements AutoCloseable {
         holder.setInitOrder(1); // initialise HAPI during start, not on the kiosk's first request
         handler.addServlet(holder, "/fhir/*");
         jetty.setHandler(handler);
-        jetty.setStopTimeout(500);
+        jetty.setStopTimeout(0); // no graceful drain: a kiosk's keep-alive connection must not delay shutdown
         try {
             jetty.start();
         } catch (Exception e) {
@@ -153,8 +153,13 @@ public final class DemoHospital implements AutoCloseable {
 
     @Override
     public void close() {
+        if (jetty.isStopped()) {
+            return;
+        }
         try {
             jetty.stop();
+        } catch (java.util.concurrent.TimeoutException e) {
+            // Jetty gave up waiting for open connections; the connector is closed all the same.
         } catch (Exception e) {
             throw new IllegalStateException("demo hospital did not stop cleanly", e);
         }

@@ -49,10 +49,11 @@ final class Providers {
     private Providers() {
     }
 
-    static List<IResourceProvider> all(HospitalRecords records, RegistrationDesk desk, Cashier cashier, ReportDesk reports) {
+    static List<IResourceProvider> all(HospitalRecords records, RegistrationDesk desk, Cashier cashier, ReportDesk reports,
+                                       java.time.Clock clock) {
         return List.of(new PatientProvider(records), new OrganizationProvider(records), new PractitionerProvider(records),
                 new PractitionerRoleProvider(records), new LocationProvider(records), new ScheduleProvider(records),
-                new SlotProvider(records), new AppointmentProvider(records, desk), new EncounterProvider(records),
+                new SlotProvider(records, clock), new AppointmentProvider(records, desk), new EncounterProvider(records),
                 new InvoiceProvider(records, cashier), new AccountProvider(records, cashier),
                 new DiagnosticReportProvider(records, reports), new ObservationProvider(records),
                 new SpecimenProvider(records), new BinaryProvider(records));
@@ -239,9 +240,11 @@ final class Providers {
 
     public static final class SlotProvider implements IResourceProvider {
         private final HospitalRecords records;
+        private final java.time.Clock clock;
 
-        SlotProvider(HospitalRecords records) {
+        SlotProvider(HospitalRecords records, java.time.Clock clock) {
             this.records = records;
+            this.clock = clock;
         }
 
         @Override
@@ -259,9 +262,11 @@ final class Providers {
                                  @OptionalParam(name = Slot.SP_SCHEDULE) ReferenceOrListParam schedule,
                                  @OptionalParam(name = Slot.SP_STATUS) TokenOrListParam status,
                                  @OptionalParam(name = Slot.SP_START) DateRangeParam start) {
+            java.util.Date now = java.util.Date.from(clock.instant());
             List<Slot> found = records.find(Slot.class, s -> id(ids, s)
                     && SearchMatch.reference(schedule, List.of(s.getSchedule()))
-                    && SearchMatch.token(status, null, s.getStatus().toCode())
+                    // a period that is over is no longer bookable, whatever numbers it had left
+                    && SearchMatch.token(status, null, s.getEnd().after(now) ? s.getStatus().toCode() : "busy")
                     && SearchMatch.date(start, s.getStart()));
             found.sort(java.util.Comparator.comparing(Slot::getStart));
             return found;

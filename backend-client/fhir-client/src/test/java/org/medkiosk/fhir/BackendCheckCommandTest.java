@@ -1,0 +1,84 @@
+package org.medkiosk.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.medkiosk.demohospital.DemoHospital;
+
+class BackendCheckCommandTest {
+    static DemoHospital hospital;
+
+    @BeforeAll
+    static void start() {
+        hospital = DemoHospital.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        hospital.close();
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = BackendCheckCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDemoHospitalIsConformantReadOnly() {
+        Run r = run("check", "--url", hospital.baseUrl());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("PASS  capabilities"), r.out());
+        assertTrue(r.out().contains("PASS  declares $pay"), r.out());
+        assertTrue(r.out().contains("PASS  free slots"), r.out());
+        assertFalse(r.out().contains("FAIL"), r.out());
+        assertTrue(r.out().contains("RESULT: conformant"));
+    }
+
+    @Test
+    void theDemoHospitalPassesTheWriteChecksForATestPatient() {
+        Run r = run("check", "--url", hospital.baseUrl(), "--patient", "110101198503071235", "--write");
+        assertEquals(0, r.code(), r.out());
+        for (String op : List.of("Appointment/$hold", "Appointment/$book", "Appointment/$check-in", "Invoice/$pay",
+                "Invoice/$payment-reverse", "Account/$deposit", "DiagnosticReport/$mark-printed")) {
+            assertTrue(r.out().contains("PASS  " + op), op + " in\n" + r.out());
+        }
+        assertFalse(r.out().contains("110101198503071235"), "the test patient's number is not echoed");
+    }
+
+    @Test
+    void aBrokenServerFailsWithReasonsAndExitCodeOne() throws Exception {
+        try (FaultServer broken = FaultServer.http()) {
+            broken.answer(FaultServer.Answer.json(500, "{\"resourceType\":\"OperationOutcome\"}"));
+            Run r = run("check", "--url", broken.baseUrl());
+            assertEquals(1, r.code());
+            assertTrue(r.out().contains("FAIL  capabilities"), r.out());
+            assertTrue(r.out().contains("N/A   declares $hold"), r.out());
+            assertTrue(r.out().contains("HTTP 500"), r.out());
+        }
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run("check").code());
+        assertEquals(2, run("check", "--url").code());
+        assertEquals(2, run("check", "--url", "http://his.example.org/fhir").code(), "plain http off loopback");
+        assertEquals(2, run("check", "--bogus").code());
+        assertTrue(run("check").err().contains("usage"));
+        assertEquals(0, run("--help").code());
+    }
+}
