@@ -23,6 +23,7 @@ public final class ReceiptPrinter implements AutoCloseable {
     private final boolean statusCapable;
     private final Duration answerTimeout;
     private volatile DeviceHealth health = DeviceHealth.offline("not yet asked");
+    private final java.util.List<java.util.function.Consumer<DeviceHealth>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param statusCapable false for destinations that cannot answer (capture files): jobs then end as
@@ -60,6 +61,28 @@ public final class ReceiptPrinter implements AutoCloseable {
         return health;
     }
 
+    /**
+     * Called (on the printing thread) whenever a status read changes the health, e.g. READY → DEGRADED(paper
+     * near end) for the technician dashboard. Listeners must not block.
+     */
+    public void addHealthListener(java.util.function.Consumer<DeviceHealth> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void setHealth(DeviceHealth h) {
+        DeviceHealth old = health;
+        health = h;
+        if (!h.equals(old)) {
+            for (var l : listeners) {
+                try {
+                    l.accept(h);
+                } catch (RuntimeException e) {
+                    LOG.warn("health listener failed", e);
+                }
+            }
+        }
+    }
+
     /** Asks DLE EOT 1, 2, 3 and 4 and decodes the answers. */
     public synchronized PrinterStatus readStatus() throws PrinterException {
         return readStatus(answerTimeout);
@@ -81,7 +104,7 @@ public final class ReceiptPrinter implements AutoCloseable {
                     long left = deadline - System.nanoTime();
                     int got = left > 0 ? link.read(one, 0, 1, Duration.ofNanos(left)) : 0;
                     if (got == 0) {
-                        health = DeviceHealth.offline(PrinterProblem.NOT_RESPONDING.description());
+                        setHealth(DeviceHealth.offline(PrinterProblem.NOT_RESPONDING.description()));
                         throw new PrinterException(PrinterProblem.NOT_RESPONDING,
                                 link.address() + ": no answer to DLE EOT " + n, null);
                     }
@@ -93,10 +116,10 @@ public final class ReceiptPrinter implements AutoCloseable {
                 }
             }
             PrinterStatus s = StatusCodec.decode(answers);
-            health = s.health();
+            setHealth(s.health());
             return s;
         } catch (LinkException e) {
-            health = DeviceHealth.offline(PrinterProblem.LINK_FAILURE.description());
+            setHealth(DeviceHealth.offline(PrinterProblem.LINK_FAILURE.description()));
             throw new PrinterException(PrinterProblem.LINK_FAILURE, link.address() + ": " + e.reason(), e);
         } catch (StatusFormatException e) {
             throw new IllegalStateException("filtered status byte rejected", e); // isStatusByte guarantees the format
@@ -127,7 +150,7 @@ public final class ReceiptPrinter implements AutoCloseable {
         try {
             link.write(job);
         } catch (LinkException e) {
-            health = DeviceHealth.offline(PrinterProblem.LINK_FAILURE.description());
+            setHealth(DeviceHealth.offline(PrinterProblem.LINK_FAILURE.description()));
             return notPrinted(PrinterProblem.LINK_FAILURE, link.address() + ": " + e.reason() + " while sending", true, before);
         }
         // the answer to the next DLE EOT queues behind the job on slow links: allow for 9600 baud wire time

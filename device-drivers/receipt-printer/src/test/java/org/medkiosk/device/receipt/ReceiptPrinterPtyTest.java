@@ -72,12 +72,17 @@ class ReceiptPrinterPtyTest {
 
     @Test
     void nearEndPrintsWithAWarning() {
+        java.util.List<org.medkiosk.device.link.DeviceHealth> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        printer.addHealthListener(changes::add);
+        assertTrue(printer.print(receipt()).printed());
         sim.setPaperNearEnd();
         PrintResult r = printer.print(receipt());
         var printed = assertInstanceOf(PrintResult.Printed.class, r, r.toString());
         assertTrue(printed.warnings().get(0).contains("near end"));
-        assertEquals(1, sim.printedJobs().size());
+        assertEquals(2, sim.printedJobs().size());
         assertTrue(printer.health().toString().startsWith("DEGRADED"));
+        assertEquals(java.util.List.of("READY", "DEGRADED(paper near end: replace the paper roll soon)"),
+                changes.stream().map(Object::toString).toList());
     }
 
     private void assertRefused(Consumer<PrinterSimulator> fault, PrinterProblem expected) {
