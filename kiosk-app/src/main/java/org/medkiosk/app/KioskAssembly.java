@@ -38,6 +38,7 @@ final class KioskAssembly implements AutoCloseable {
     private final KioskViewModel viewModel;
     private final KioskDevices devices;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<Runnable> backgroundStarts = new ArrayList<>();
     private volatile KioskStore store;
 
     private KioskAssembly(KioskConfig config, KioskPlatform platform, TaskExecutor tasks, HospitalBackend backend,
@@ -52,13 +53,23 @@ final class KioskAssembly implements AutoCloseable {
 
     static KioskAssembly demo(KioskConfig config, KioskPlatform platform, Executor ui) {
         TaskExecutor tasks = new PooledTaskExecutor(ui);
-        CompletableFuture<DemoHospital> hospital = CompletableFuture.supplyAsync(() -> DemoHospital.start(0), tasks.background());
+        // The demo hospital boots only once the idle screen is up (startInBackground), so it does not compete
+        // with the first frame for the CPU; a card presented earlier simply waits for it.
+        CompletableFuture<DemoHospital> hospital = new CompletableFuture<>();
         CompletableFuture<FhirHospitalBackend> fhir = hospital.thenApply(h -> {
             LOG.info("demo hospital serving at {}", h.baseUrl());
             return new FhirHospitalBackend(FhirSettings.of(h.baseUrl()));
         });
-        HospitalBackend backend = DeferredBackend.of(fhir, Duration.ofSeconds(20));
+        HospitalBackend backend = DeferredBackend.of(fhir, Duration.ofSeconds(30));
         KioskAssembly kiosk = new KioskAssembly(config, platform, tasks, backend, KioskDevices.simulated());
+        kiosk.backgroundStarts.add(() -> {
+            try {
+                hospital.complete(DemoHospital.start(0));
+            } catch (RuntimeException e) {
+                LOG.error("the demo hospital did not start", e);
+                hospital.completeExceptionally(e);
+            }
+        });
         kiosk.closeables.add(() -> fhir.thenAccept(FhirHospitalBackend::close));
         kiosk.closeables.add(() -> hospital.thenAccept(DemoHospital::close));
         return kiosk;
@@ -102,6 +113,7 @@ final class KioskAssembly implements AutoCloseable {
 
     /** After the idle screen is up: the journal database and the devices. */
     void startInBackground() {
+        backgroundStarts.forEach(tasks.background()::execute);
         tasks.background().execute(() -> {
             try {
                 store = KioskStore.open(platform.dataFolder());

@@ -12,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LaunchPhases.mark("main");
         int code = new KioskCli(KioskApplication::launchAndWait).execute(List.of(args), System.out, System.err);
         if (code != 0 || !KioskApplication.wasLaunched()) {
             System.exit(code);

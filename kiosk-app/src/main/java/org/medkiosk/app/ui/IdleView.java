@@ -5,6 +5,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.FillRule;
+import javafx.scene.shape.SVGPath;
+import javafx.scene.layout.StackPane;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.app.session.KioskViewModel;
 
@@ -26,9 +29,9 @@ final class IdleView extends VBox {
         what.textProperty().bind(I18n.bind("idle.instruction"));
 
         FlowPane ways = new FlowPane(24, 24,
-                wayCard("\uD83E\uDEAA", I18n.key("idle.way.idcard")),
-                wayCard("\u25A6", I18n.key("idle.way.scan")),
-                wayCard("\uD83D\uDCB3", I18n.key("idle.way.medicalcard")));
+                wayCard(Icons.ID_CARD, I18n.key("idle.way.idcard")),
+                wayCard(Icons.QR_CODE, I18n.key("idle.way.scan")),
+                wayCard(Icons.CHIP_CARD, I18n.key("idle.way.medicalcard")));
         ways.setAlignment(Pos.CENTER);
 
         Button start = new Button();
@@ -45,13 +48,17 @@ final class IdleView extends VBox {
         getChildren().addAll(welcome, what, ways, start, help);
     }
 
-    private static VBox wayCard(String icon, String key) {
-        Label glyph = new Label(icon);
+    private static VBox wayCard(String iconPath, String key) {
+        SVGPath glyph = new SVGPath();
+        glyph.setContent(iconPath);
+        glyph.setFillRule(FillRule.EVEN_ODD);
         glyph.getStyleClass().add("way-icon");
+        StackPane icon = new StackPane(glyph);
+        icon.setMinHeight(110);
         Label text = new Label();
         text.setWrapText(true);
         text.textProperty().bind(I18n.bind(key));
-        VBox card = new VBox(glyph, text);
+        VBox card = new VBox(icon, text);
         card.getStyleClass().add("way-card");
         card.setPrefWidth(280);
         return card;

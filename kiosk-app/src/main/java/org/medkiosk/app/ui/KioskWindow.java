@@ -64,6 +64,10 @@ public final class KioskWindow {
 
         StringProperty clockText = new SimpleStringProperty();
         MainView main = new MainView(vm, HospitalBranding.load(config.hospital()), clockText, portrait, demo);
+        // Fixed design size: Pane would otherwise shrink the screen to its preferred height.
+        main.setMinSize(designWidth, designHeight);
+        main.setPrefSize(designWidth, designHeight);
+        main.setMaxSize(designWidth, designHeight);
         Pane viewport = new Pane(main);
         viewport.setStyle("-fx-background-color: #0b3d52;");
         Scale scale = new Scale(1, 1, 0, 0);
@@ -75,8 +79,7 @@ public final class KioskWindow {
             }
             scale.setX(s);
             scale.setY(s);
-            main.resizeRelocate((viewport.getWidth() - designWidth * s) / 2, (viewport.getHeight() - designHeight * s) / 2,
-                    designWidth, designHeight);
+            main.relocate((viewport.getWidth() - designWidth * s) / 2, (viewport.getHeight() - designHeight * s) / 2);
         };
         viewport.widthProperty().addListener(o -> fit.run());
         viewport.heightProperty().addListener(o -> fit.run());

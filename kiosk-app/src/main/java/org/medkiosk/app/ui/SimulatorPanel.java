@@ -31,7 +31,7 @@ public final class SimulatorPanel {
     public void show(Stage owner) {
         VBox cards = new VBox(6);
         for (DemoCards.DemoCard demo : DemoCards.all()) {
-            Label who = new Label(demo.rosterNumber() + "  " + demo.card().name() + "  (" + demo.label() + ")");
+            Label who = new Label(demo.label());
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             Button insert = new Button();

@@ -1,0 +1,168 @@
+package org.medkiosk.app.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+import org.medkiosk.app.concurrent.TaskExecutor;
+import org.medkiosk.app.config.KioskConfig;
+import org.medkiosk.app.i18n.I18n;
+import org.medkiosk.app.journey.IdentifyJourney;
+import org.medkiosk.app.journey.IdentitySource;
+import org.medkiosk.app.logging.SensitiveValues;
+import org.medkiosk.hospital.BackendException;
+import org.medkiosk.hospital.HospitalBackend;
+import org.medkiosk.hospital.Patient;
+import org.medkiosk.hospital.PatientIdentifier;
+import org.medkiosk.hospital.Sex;
+
+/**
+ * Session rules without a screen. The journey runs on an executor the test drains by hand, so the race
+ * "patient walks away while the hospital is still answering" can be played exactly.
+ */
+class KioskViewModelTest {
+    static final Patient ZHANG = new Patient("pat-1", "张三明", Sex.MALE, null, "MR100001", null, List.of());
+
+    final Deque<Runnable> background = new ArrayDeque<>();
+    final MutableClock clock = new MutableClock();
+    Optional<Patient> answer = Optional.of(ZHANG);
+    RuntimeException failure;
+
+    final HospitalBackend backend = (HospitalBackend) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {HospitalBackend.class}, (proxy, method, args) -> {
+                if (!method.getName().equals("findPatient")) {
+                    throw new UnsupportedOperationException(method.getName());
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+                return answer;
+            });
+
+    final TaskExecutor tasks = new TaskExecutor() {
+        @Override
+        public Executor background() {
+            return background::add;
+        }
+
+        @Override
+        public Executor ui() {
+            return Runnable::run;
+        }
+    };
+
+    final KioskConfig config = new KioskConfig(KioskConfig.demo().hospital(), KioskConfig.demo().screen(),
+            new KioskConfig.Session(Duration.ofSeconds(60), Duration.ofSeconds(15)), KioskConfig.demo().backend(),
+            KioskConfig.demo().idCardReader(), KioskConfig.demo().storage());
+    final KioskViewModel vm = new KioskViewModel(new IdentifyJourney(backend, tasks), config, clock);
+
+    void drain() {
+        while (!background.isEmpty()) {
+            background.poll().run();
+        }
+    }
+
+    @Test
+    void aKnownPatientGetsTheirMaskedHomeAndTimeoutForgetsThem() {
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        assertInstanceOf(KioskScreen.LookingUp.class, vm.screen());
+        drain();
+        KioskScreen.Home home = assertInstanceOf(KioskScreen.Home.class, vm.screen());
+        assertEquals("张*明", home.maskedName());
+        assertEquals(Service.values().length, home.services().size());
+        assertTrue(SensitiveValues.current().contains("张三明"));
+
+        clock.advance(Duration.ofSeconds(44));
+        vm.tick();
+        assertFalse(vm.countdownVisibleProperty().get());
+        clock.advance(Duration.ofSeconds(2));
+        vm.tick();
+        assertTrue(vm.countdownVisibleProperty().get());
+        assertEquals(14, vm.countdownSecondsProperty().get());
+        vm.touch();
+        assertFalse(vm.countdownVisibleProperty().get(), "a touch hides the countdown");
+        clock.advance(Duration.ofSeconds(59));
+        vm.tick();
+        assertTrue(vm.patient().isPresent(), "the touch restarted the wait");
+        clock.advance(Duration.ofSeconds(1));
+        vm.tick();
+        assertInstanceOf(KioskScreen.Idle.class, vm.screen());
+        assertTrue(vm.patient().isEmpty());
+        assertTrue(SensitiveValues.current().isEmpty());
+        assertFalse(vm.sessionOpen());
+    }
+
+    @Test
+    void anAnswerArrivingAfterTheSessionEndedIsDropped() {
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        clock.advance(Duration.ofSeconds(61));
+        vm.tick();   // walked away while the hospital was slow
+        assertInstanceOf(KioskScreen.Idle.class, vm.screen());
+        drain();     // the late answer
+        assertInstanceOf(KioskScreen.Idle.class, vm.screen(), "a late answer must not bring the patient back");
+        assertTrue(vm.patient().isEmpty());
+    }
+
+    @Test
+    void unknownAndUnavailableGiveNoticesWithAdvice() {
+        answer = Optional.empty();
+        vm.present(PatientIdentifier.residentId("110105200001019993"), IdentitySource.ID_CARD);
+        drain();
+        assertEquals(new KioskScreen.Notice("notice.unknown.title", "notice.unknown.advice"), vm.screen());
+        vm.endSession();
+
+        failure = new BackendException.Unavailable("circuit open", null);
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        drain();
+        assertEquals(new KioskScreen.Notice("notice.unavailable.title", "notice.unavailable.advice"), vm.screen());
+        assertTrue(vm.patient().isEmpty());
+    }
+
+    @Test
+    void theNextPatientStartsInTheConfiguredLanguageAndTextSize() {
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        drain();
+        vm.switchLanguage();
+        vm.toggleLargeText();
+        assertFalse(I18n.isChinese());
+        assertTrue(vm.largeTextProperty().get());
+        vm.endSession();
+        assertTrue(I18n.isChinese());
+        assertFalse(vm.largeTextProperty().get());
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-11-21T09:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
