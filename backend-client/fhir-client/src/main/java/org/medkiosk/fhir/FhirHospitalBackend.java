@@ -104,7 +104,14 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
         if (matched.isEmpty()) {
             return List.of();
         }
-        List<JsonNode> practitioners = FhirJson.resources(roles, "Practitioner");
+        List<JsonNode> practitioners = new ArrayList<>(FhirJson.resources(roles, "Practitioner"));
+        List<String> missing = matched.stream().map(r -> FhirJson.refId(r.path("practitioner")))
+                .filter(id -> id != null && FhirJson.byId(practitioners, id).isEmpty()).distinct().toList();
+        if (!missing.isEmpty()) {
+            // A server that ignores _include: one search for the practitioners it left out.
+            practitioners.addAll(FhirJson.matches(transport.get(BackendOperation.DOCTORS,
+                    "Practitioner?_id=" + enc(String.join(",", missing))), "Practitioner"));
+        }
         Map<String, List<JsonNode>> schedulesByRole = schedules(BackendOperation.DOCTORS,
                 matched.stream().map(r -> r.path("id").asText()).toList());
         List<String> scheduleIds = schedulesByRole.values().stream().flatMap(List::stream)

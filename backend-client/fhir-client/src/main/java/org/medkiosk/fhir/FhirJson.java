@@ -34,6 +34,11 @@ final class FhirJson {
         return v.asText();
     }
 
+    static String text(JsonNode array, int index) {
+        JsonNode v = array.path(index);
+        return v.isValueNode() && !v.isNull() ? v.asText() : null;
+    }
+
     static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isValueNode() && !v.isNull() ? v.asText() : null;

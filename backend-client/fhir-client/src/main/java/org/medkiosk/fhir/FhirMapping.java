@@ -118,6 +118,10 @@ final class FhirMapping {
         FhirJson.requireType(o, "Organization");
         String id = FhirJson.requireText(o, "id", "Organization");
         LocalizedText name = FhirJson.localizedOr(o, "name", id);
+        String alias = FhirJson.text(o.path("alias"), 0);
+        if (name.en().equals(name.zh()) && alias != null && !alias.isBlank()) {
+            name = LocalizedText.of(name.zh(), alias); // no translation extension: the alias is the English name
+        }
         JsonNode address = o.path("address").path(0);
         LocalizedText where = FhirJson.localized(address, "text");
         if (where == null) {
