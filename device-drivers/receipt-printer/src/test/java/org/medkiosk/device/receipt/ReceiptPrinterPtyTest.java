@@ -145,4 +145,18 @@ class ReceiptPrinterPtyTest {
         PrintResult r = ReceiptPrinter.printOnce("serial:" + pty.hostPath(), receipt());
         assertTrue(r.printed(), r.toString());
     }
+
+    @Test
+    void deviceFileLikeDevUsbLp0IsReadWriteWithStatus() {
+        // a pty is a character device like /dev/usb/lp0: file: opens it read-write and reads status back
+        PrinterAddress a = PrinterAddress.parse("file:" + pty.hostPath());
+        assertTrue(a.statusCapable());
+        printer.close();
+        try (ReceiptPrinter viaFile = new ReceiptPrinter(a.newLink(), true, Duration.ofSeconds(2))) {
+            assertTrue(viaFile.print(receipt()).printed());
+            sim.setCoverOpen(true);
+            assertEquals(PrinterProblem.COVER_OPEN, ((PrintResult.NotPrinted) viaFile.print(receipt())).problem());
+        }
+        assertEquals(1, sim.printedJobs().size());
+    }
 }
