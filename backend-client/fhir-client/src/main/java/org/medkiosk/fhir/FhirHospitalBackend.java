@@ -408,6 +408,9 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
     public ReportDocument reportDocument(String reportId) {
         JsonNode report = transport.get(BackendOperation.REPORT_DOCUMENT, "DiagnosticReport/" + enc(reportId));
         FhirMapping.DocumentSource source = mapping.documentSource(report);
+        if (source == null) {
+            throw new BackendException.NotFound("REPORT_DOCUMENT: the report has no document");
+        }
         if (source instanceof FhirMapping.Inline inline) {
             return new ReportDocument(reportId, inline.contentType(), inline.content());
         }

@@ -34,6 +34,19 @@ final class FhirJson {
         return v.asText();
     }
 
+    /** A JSON number as plain decimal text, without blowing up on 1e400 or 1e999999999. */
+    static String decimal(JsonNode v) {
+        if (!v.isNumber()) {
+            return v.isTextual() ? v.asText() : "";
+        }
+        if (v.isDouble() || v.isFloat()) {
+            double d = v.asDouble();
+            return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : "";
+        }
+        BigDecimal d = v.decimalValue();
+        return Math.abs((long) d.scale()) > 30 || d.precision() > 40 ? d.toString() : d.toPlainString();
+    }
+
     static String text(JsonNode array, int index) {
         JsonNode v = array.path(index);
         return v.isValueNode() && !v.isNull() ? v.asText() : null;

@@ -441,7 +441,7 @@ final class FhirMapping {
         JsonNode q = o.path("valueQuantity");
         if (q.isObject()) {
             JsonNode v = q.path("value");
-            value = v.isNumber() ? v.decimalValue().toPlainString() : v.asText("");
+            value = FhirJson.decimal(v);
             unit = FhirJson.text(q, "unit");
             if (unit == null) {
                 unit = FhirJson.text(q, "code");
@@ -459,8 +459,7 @@ final class FhirMapping {
         if (rangeText == null && range.isObject()) {
             JsonNode low = range.path("low").path("value");
             JsonNode high = range.path("high").path("value");
-            rangeText = (low.isNumber() ? low.decimalValue().toPlainString() : "") + "-"
-                    + (high.isNumber() ? high.decimalValue().toPlainString() : "");
+            rangeText = (low.isNumber() ? FhirJson.decimal(low) : "") + "-" + (high.isNumber() ? FhirJson.decimal(high) : "");
         }
         return new LabResult(item == null ? EMPTY : item, value, unit, rangeText, flag(o.path("interpretation").path(0)));
     }
@@ -496,7 +495,7 @@ final class FhirMapping {
                 FhirJson.instant(FhirJson.text(r, "issued"), zone));
     }
 
-    /** The report's document: inline base64 data, or the URL (relative to the base) to fetch as a Binary. */
+    /** The report's document: inline base64 data, or the URL (relative to the base) to fetch as a Binary; null if none. */
     sealed interface DocumentSource permits Inline, Linked {
     }
 
@@ -516,7 +515,7 @@ final class FhirMapping {
             }
         }
         if (chosen == null) {
-            throw new BackendException.NotFound("REPORT_DOCUMENT: the report has no document");
+            return null;
         }
         String type = FhirJson.text(chosen, "contentType");
         String data = FhirJson.text(chosen, "data");

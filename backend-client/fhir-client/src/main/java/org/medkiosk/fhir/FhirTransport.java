@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
 final class FhirTransport implements AutoCloseable {
     static final String FHIR_JSON = "application/fhir+json";
     private static final Logger LOG = LoggerFactory.getLogger(FhirTransport.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals as BigDecimal: amounts must arrive exactly as the hospital wrote them, never through a double. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final int MAX_BODY = 32 * 1024 * 1024; // report PDFs arrive base64 inside JSON
 
     private final FhirSettings settings;
@@ -250,15 +252,21 @@ final class FhirTransport implements AutoCloseable {
             throw new BackendException.BadResponse(op + ": expected FHIR JSON but got content type '"
                     + (type.isEmpty() ? "none" : type.replaceAll("[^\\w/+.;= -]", "?")) + "'", null);
         }
+        return parseBody(op, raw);
+    }
+
+    /** A FHIR JSON body as a tree: BadResponse for anything that is not one JSON object. */
+    static JsonNode parseBody(BackendOperation op, byte[] raw) {
+        JsonNode node;
         try {
-            JsonNode node = JSON.readTree(raw);
-            if (node == null || !node.isObject()) {
-                throw new BackendException.BadResponse(op + ": answer is not a JSON object", null);
-            }
-            return node;
-        } catch (IOException e) {
+            node = JSON.readTree(raw);
+        } catch (IOException | RuntimeException e) {
             throw new BackendException.BadResponse(op + ": malformed JSON in the hospital's answer", e);
         }
+        if (node == null || !node.isObject()) {
+            throw new BackendException.BadResponse(op + ": answer is not a JSON object", null);
+        }
+        return node;
     }
 
     private static <T> T rethrow(BackendException e) {
