@@ -50,6 +50,25 @@ record CupsQueueState(boolean acceptingJobs, int state, List<String> reasons) {
 
     /** Asks the local CUPS scheduler; empty when there is none (other OS, remote server, no such queue). */
     static Optional<CupsQueueState> query(String queue) {
+        return post(queue, CupsQueueState::request).flatMap(CupsQueueState::parse);
+    }
+
+    /**
+     * The highest job id CUPS knows for the queue (job ids are public; job names are private to their owner,
+     * so a job is found by id, not by name). Empty without a local scheduler; 0 when the queue has no jobs.
+     */
+    static Optional<Integer> latestJobId(String queue) {
+        return post(queue, uri -> jobsRequest(uri)).flatMap(body -> parseJobs(body).map(jobs -> jobs.keySet().stream()
+                .mapToInt(Integer::intValue).max().orElse(0)));
+    }
+
+    /** IPP job-state of one job of the queue: 3 pending, 4 held, 5 processing, 6 stopped, 7 canceled, 8 aborted, 9 completed. */
+    static Optional<Integer> jobState(String queue, int jobId) {
+        return post(queue, uri -> jobsRequest(uri)).flatMap(CupsQueueState::parseJobs)
+                .flatMap(jobs -> Optional.ofNullable(jobs.get(jobId)));
+    }
+
+    private static Optional<byte[]> post(String queue, java.util.function.Function<String, byte[]> request) {
         String server = Optional.ofNullable(System.getenv("CUPS_SERVER")).filter(s -> !s.startsWith("/")).orElse("localhost");
         String host = server.contains(":") ? server : server + ":631";
         String path = "/printers/" + URLEncoder.encode(queue, StandardCharsets.UTF_8).replace("+", "%20");
@@ -57,16 +76,68 @@ record CupsQueueState(boolean acceptingJobs, int state, List<String> reasons) {
             HttpResponse<byte[]> resp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
                     HttpRequest.newBuilder(URI.create("http://" + host + path)).timeout(Duration.ofSeconds(5))
                             .header("Content-Type", "application/ipp")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(request("ipp://" + host + path))).build(),
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(request.apply("ipp://" + host + path))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            if (resp.statusCode() != 200) {
-                return Optional.empty();
-            }
-            return parse(resp.body());
-        } catch (IOException e) {
+            return resp.statusCode() == 200 ? Optional.of(resp.body()) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    static byte[] jobsRequest(String printerUri) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes(new byte[] {1, 1, 0, 0x0A, 0, 0, 0, 2, 0x01}); // IPP 1.1, Get-Jobs, id 2, operation group
+        attr(b, 0x47, "attributes-charset", "utf-8");
+        attr(b, 0x48, "attributes-natural-language", "en");
+        attr(b, 0x45, "printer-uri", printerUri);
+        attr(b, 0x44, "which-jobs", "all");
+        attr(b, 0x44, "requested-attributes", "job-id");
+        attr(b, 0x44, "", "job-state");
+        b.write(0x03);
+        return b.toByteArray();
+    }
+
+    /** job-id → job-state of every job in a Get-Jobs answer. */
+    static Optional<java.util.Map<Integer, Integer>> parseJobs(byte[] body) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body))) {
+            in.readUnsignedShort();
+            int status = in.readUnsignedShort();
+            in.readInt();
+            if (status > 0x00FF) {
+                return Optional.empty();
+            }
+            java.util.Map<Integer, Integer> jobs = new java.util.HashMap<>();
+            int id = -1;
+            Integer state = null;
+            while (true) {
+                int tag = in.readUnsignedByte();
+                if (tag < 0x10) {
+                    if (id >= 0 && state != null) {
+                        jobs.put(id, state);
+                    }
+                    id = -1;
+                    state = null;
+                    if (tag == 0x03) {
+                        break;
+                    }
+                    continue;
+                }
+                byte[] n = new byte[in.readUnsignedShort()];
+                in.readFully(n);
+                byte[] v = new byte[in.readUnsignedShort()];
+                in.readFully(v);
+                String name = new String(n, StandardCharsets.US_ASCII);
+                if (name.equals("job-id") && v.length == 4) {
+                    id = java.nio.ByteBuffer.wrap(v).getInt();
+                } else if (name.equals("job-state") && v.length == 4) {
+                    state = java.nio.ByteBuffer.wrap(v).getInt();
+                }
+            }
+            return Optional.of(jobs);
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

@@ -7,8 +7,13 @@ package org.medkiosk.device.report;
  */
 public sealed interface ReportPrintResult permits ReportPrintResult.Submitted, ReportPrintResult.Refused {
 
-    /** The OS queue accepted all the data. */
-    record Submitted(String printer, String jobName) implements ReportPrintResult {
+    /**
+     * The OS queue accepted all the data.
+     *
+     * @param cupsJobId the CUPS job id when a local scheduler reported it (null otherwise); used by
+     *                  {@link ReportPrinter#awaitJob} to learn whether the job completed
+     */
+    record Submitted(String printer, String jobName, Integer cupsJobId) implements ReportPrintResult {
     }
 
     /** Nothing printed; reason is technician-facing (no report content). */

@@ -178,6 +178,9 @@ public final class ReportPrinter {
             }
         });
         Doc doc = new SimpleDoc(new ByteArrayInputStream(pdf), flavor, null);
+        // javax.print (lpr underneath) does not return the CUPS job id: the kiosk is the queue's only
+        // submitter, so the new highest id after submission is ours
+        Optional<Integer> idBefore = CupsQueueState.latestJobId(printerName);
         try {
             job.print(doc, attrs);
             // CUPS submission is synchronous in print(); the listener only confirms or reports failure
@@ -192,6 +195,60 @@ public final class ReportPrinter {
         if (failure.get() != null) {
             return new ReportPrintResult.Refused(printerName, failure.get());
         }
-        return new ReportPrintResult.Submitted(printerName, options.jobName());
+        Integer jobId = null;
+        if (idBefore.isPresent()) {
+            Optional<Integer> idAfter = CupsQueueState.latestJobId(printerName);
+            if (idAfter.isPresent() && idAfter.get() > idBefore.get()) {
+                jobId = idAfter.get();
+            }
+        }
+        return new ReportPrintResult.Submitted(printerName, options.jobName(), jobId);
+    }
+
+    /** Where a submitted job ended up in the OS queue. */
+    public enum JobOutcome {
+        /** CUPS delivered the whole job to the printer. */
+        COMPLETED,
+        /** The queue or printer gave up (aborted) or someone cancelled it: not printed. */
+        FAILED,
+        /** Still pending, held or processing when the wait ended (e.g. printer out of paper). */
+        NOT_YET,
+        /** The queue does not report job states (not CUPS, or the job is not visible). */
+        UNKNOWN
+    }
+
+    /**
+     * Waits (polling the CUPS scheduler over IPP, at most {@code timeout}) for a submitted job to finish, so a
+     * journal can mark a report printed only when CUPS completed it. Blocking; call off the UI thread.
+     */
+    public JobOutcome awaitJob(ReportPrintResult.Submitted job, java.time.Duration timeout) {
+        if (job.cupsJobId() == null) {
+            return JobOutcome.UNKNOWN;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JobOutcome last = JobOutcome.UNKNOWN;
+        while (true) {
+            Optional<Integer> state = CupsQueueState.jobState(printerName, job.cupsJobId());
+            if (state.isPresent()) {
+                switch (state.get()) {
+                    case 9 -> {
+                        return JobOutcome.COMPLETED;
+                    }
+                    case 7, 8 -> {
+                        return JobOutcome.FAILED;
+                    }
+                    default -> last = JobOutcome.NOT_YET; // 3 pending, 4 held, 5 processing, 6 stopped
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                return last;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+        }
     }
 }
