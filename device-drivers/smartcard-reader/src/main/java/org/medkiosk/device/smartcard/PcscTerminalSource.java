@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two JDK quirks handled here: on JDK 17 the provider does not find Debian's libpcsclite by itself (we set
  * {@code sun.security.smartcardio.library} when it is unset), and it keeps one PC/SC context for the life of the JVM,
- * which goes dead when pcscd restarts. {@link #reset()} clears that context so the next call establishes a new one;
+ * which goes dead when pcscd restarts. {@link #reset()} clears that context (and the terminal objects bound to it) so
+ * the next call establishes a new one;
  * this needs {@code --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED} on the kiosk's JVM, without it
  * a pcscd restart needs an app restart ({@link #canReconnect()} tells which).
  */
@@ -65,10 +66,15 @@ public final class PcscTerminalSource implements CardTerminalSource {
     public void reset() {
         factory = null;
         try {
-            Field context = Class.forName("sun.security.smartcardio.PCSCTerminals").getDeclaredField("contextId");
+            Class<?> terminals = Class.forName("sun.security.smartcardio.PCSCTerminals");
+            Field context = terminals.getDeclaredField("contextId");
             context.setAccessible(true);
-            synchronized (Class.forName("sun.security.smartcardio.PCSCTerminals")) {
+            // The JDK also caches terminal objects that hold the old context: forget them too.
+            Field cache = terminals.getDeclaredField("terminals");
+            cache.setAccessible(true);
+            synchronized (terminals) {
                 context.setLong(null, 0L);
+                ((java.util.Map<?, ?>) cache.get(null)).clear();
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.debug("cannot reset the PC/SC context: {}", e.getClass().getSimpleName());
