@@ -19,7 +19,10 @@ import org.medkiosk.device.link.SerialSettings;
  */
 public final class IdCardCommand {
 
-    static final String USAGE = "usage: kiosk devices idcard --port PATH [--baud N] [--once] [--unmasked] [--timeout SECONDS]";
+    static final String USAGE = "usage: kiosk devices idcard --port PATH [--baud N] [--once] [--unmasked] [--timeout SECONDS]"
+            + " | --port PATH [--baud N] (--sam-id | --reset-sam)";
+
+    private enum Diagnostic { NONE, SAM_ID, RESET_SAM }
 
     private IdCardCommand() {
     }
@@ -30,6 +33,7 @@ public final class IdCardCommand {
         boolean once = false;
         boolean unmasked = false;
         Duration timeout = null;
+        Diagnostic diagnostic = Diagnostic.NONE;
         try {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
@@ -38,6 +42,8 @@ public final class IdCardCommand {
                     case "--baud" -> baud = Integer.parseInt(value(args, ++i, a));
                     case "--once" -> once = true;
                     case "--unmasked" -> unmasked = true;
+                    case "--sam-id" -> diagnostic = Diagnostic.SAM_ID;
+                    case "--reset-sam" -> diagnostic = Diagnostic.RESET_SAM;
                     case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
                     case "--help", "-h" -> {
                         out.println(USAGE);
@@ -57,7 +63,37 @@ public final class IdCardCommand {
             err.println(USAGE);
             return 2;
         }
-        return read(new SerialLink(SerialSettings.of(port, baud)), once, unmasked, timeout, out, err);
+        SerialLink link = new SerialLink(SerialSettings.of(port, baud));
+        if (diagnostic != Diagnostic.NONE) {
+            return diagnose(link, diagnostic, out, err);
+        }
+        return read(link, once, unmasked, timeout, out, err);
+    }
+
+    /** SAM id or SAM reset for technicians: one JSON line. */
+    private static int diagnose(SerialLink link, Diagnostic diagnostic, PrintStream out, PrintStream err) {
+        try {
+            link.open();
+            SamChannel channel = new SamChannel(link);
+            SamAnswer a = channel.transact(diagnostic == Diagnostic.SAM_ID ? SamCommand.READ_SAM_ID
+                    : SamCommand.RESET_SAM, Duration.ofSeconds(3));
+            if (a.status() != SamStatus.SUCCESS) {
+                err.println("error: SAM fault: " + a.status().reason() + String.format(" (SW3 %02X)", a.sw3()));
+                return 1;
+            }
+            out.println(diagnostic == Diagnostic.SAM_ID
+                    ? "{\"samId\":\"" + SamChannel.formatSamId(a.data()) + "\"}"
+                    : "{\"samReset\":\"" + a.status().reason() + "\"}");
+            return 0;
+        } catch (LinkException e) {
+            err.println("error: " + e.getMessage() + (e.reason() == LinkException.Reason.TIMEOUT ? " (timeout)" : ""));
+            return 1;
+        } catch (SamFrameException e) {
+            err.println("error: garbled answer from the ID-card reader (wrong baud rate?)");
+            return 1;
+        } finally {
+            link.close();
+        }
     }
 
     static int read(SerialLink link, boolean once, boolean unmasked, Duration timeout, PrintStream out,

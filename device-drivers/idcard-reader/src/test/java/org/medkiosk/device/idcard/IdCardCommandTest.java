@@ -113,6 +113,18 @@ class IdCardCommandTest {
     }
 
     @Test
+    void samDiagnosticsPrintOneLine() {
+        assertEquals(0, run("--port", pty.hostPath().toString(), "--sam-id"));
+        assertTrue(out().strip().matches("\\{\"samId\":\"\\d{2}\\.\\d{2}-\\d{8}-\\d{10}-\\d{10}\"}"), out());
+        outBytes.reset();
+        assertEquals(0, run("--port", pty.hostPath().toString(), "--reset-sam"));
+        assertEquals("{\"samReset\":\"success\"}", out().strip());
+        simulator.enable(SimulatedFault.SAM_NOT_AUTHORIZED);
+        assertEquals(1, run("--port", pty.hostPath().toString(), "--sam-id"));
+        assertEquals("error: SAM fault: SAM not authorized (SW3 66)", err().strip());
+    }
+
+    @Test
     void badFlagsPrintUsageAndExitTwo() {
         assertEquals(2, run("--baud", "fast", "--port", "/x"));
         assertTrue(err().contains("usage: kiosk devices idcard"));
