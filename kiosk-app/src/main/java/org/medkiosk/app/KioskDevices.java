@@ -1,10 +1,12 @@
 package org.medkiosk.app;
 
+import java.time.Duration;
 import java.util.Optional;
 import javafx.stage.Stage;
 import org.medkiosk.app.concurrent.TaskExecutor;
 import org.medkiosk.app.config.KioskConfig;
 import org.medkiosk.app.devices.IdCardIdentity;
+import org.medkiosk.app.devices.ScannedIdentity;
 import org.medkiosk.app.journey.IdentitySource;
 import org.medkiosk.app.session.KioskViewModel;
 import org.medkiosk.app.ui.SimulatorPanel;
@@ -13,6 +15,16 @@ import org.medkiosk.device.idcard.IdCardReader;
 import org.medkiosk.device.idcard.IdCardReaderSettings;
 import org.medkiosk.device.idcard.SamReaderSimulator;
 import org.medkiosk.device.link.InMemoryLink;
+import org.medkiosk.device.link.LinkException;
+import org.medkiosk.device.receipt.PrinterSimulator;
+import org.medkiosk.device.receipt.ReceiptPrinter;
+import org.medkiosk.device.scanner.CodeClassifier;
+import org.medkiosk.device.scanner.ScannedCode;
+import org.medkiosk.device.scanner.ScannerEvent;
+import org.medkiosk.device.scanner.ScannerFraming;
+import org.medkiosk.device.scanner.ScannerSimulator;
+import org.medkiosk.device.scanner.SerialScanner;
+import org.medkiosk.device.scanner.TriggerProfile;
 import org.medkiosk.device.link.Link;
 import org.medkiosk.device.link.LinkPair;
 import org.medkiosk.device.link.SerialLink;
@@ -28,20 +40,47 @@ final class KioskDevices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KioskDevices.class);
 
     private final Optional<Link> idCardLink;
-    private final Optional<SamReaderSimulator> idCardSimulator;
+    private final Optional<Link> scannerLink;
+    private final Optional<Simulators> simulators;
     private IdCardReader idCardReader;
-    private SimulatorPanel panel;
+    private SerialScanner scanner;
 
-    private KioskDevices(Optional<Link> idCardLink, Optional<SamReaderSimulator> idCardSimulator) {
+    /** The far ends of the demo's links, and the receipt printer the demo prints on. */
+    record Simulators(SamReaderSimulator idCardReader, ScannerSimulator scanner, PrinterSimulator printer,
+                      ReceiptPrinter receiptPrinter) {
+    }
+
+    private KioskDevices(Optional<Link> idCardLink, Optional<Link> scannerLink, Optional<Simulators> simulators) {
         this.idCardLink = idCardLink;
-        this.idCardSimulator = idCardSimulator;
+        this.scannerLink = scannerLink;
+        this.simulators = simulators;
     }
 
     static KioskDevices simulated() {
-        LinkPair pair = InMemoryLink.pair("simulated-idcard");
-        SamReaderSimulator simulator = new SamReaderSimulator(pair.device());
-        simulator.start();
-        return new KioskDevices(Optional.of(pair.host()), Optional.of(simulator));
+        LinkPair idcard = InMemoryLink.pair("simulated-idcard");
+        SamReaderSimulator samReader = new SamReaderSimulator(idcard.device());
+        samReader.start();
+        LinkPair scan = InMemoryLink.pair("simulated-scanner");
+        ScannerSimulator scanner = new ScannerSimulator(scan.device(), ScannerFraming.defaults(), TriggerProfile.PRESENTATION);
+        LinkPair paper = InMemoryLink.pair("simulated-receipt-printer");
+        PrinterSimulator printer = new PrinterSimulator();
+        try {
+            scanner.start();
+            Thread printerThread = new Thread(() -> {
+                try {
+                    printer.runOn(paper.device());
+                } catch (Exception e) {
+                    LOG.info("simulated printer stopped: {}", e.toString());
+                }
+            }, "simulated-receipt-printer");
+            printerThread.setDaemon(true);
+            printerThread.start();
+        } catch (LinkException e) {
+            throw new IllegalStateException("demo simulators could not start", e);
+        }
+        ReceiptPrinter receiptPrinter = new ReceiptPrinter(paper.host(), true, Duration.ofSeconds(2));
+        return new KioskDevices(Optional.of(idcard.host()), Optional.of(scan.host()),
+                Optional.of(new Simulators(samReader, scanner, printer, receiptPrinter)));
     }
 
     static KioskDevices fromConfig(KioskConfig config) {
@@ -50,11 +89,15 @@ final class KioskDevices implements AutoCloseable {
         if (link.isEmpty()) {
             LOG.warn("no ID-card reader configured (idcard.port); patients identify by card or code only");
         }
-        return new KioskDevices(link, Optional.empty());
+        return new KioskDevices(link, Optional.empty(), Optional.empty());
     }
 
     Optional<SamReaderSimulator> idCardSimulator() {
-        return idCardSimulator;
+        return simulators.map(Simulators::idCardReader);
+    }
+
+    Optional<Simulators> simulators() {
+        return simulators;
     }
 
     /** Opens the readers; their events reach the view model on the UI thread. */
@@ -74,13 +117,24 @@ final class KioskDevices implements AutoCloseable {
             });
             idCardReader.start();
         });
+        scannerLink.ifPresent(link -> {
+            scanner = new SerialScanner(link, ScannerFraming.defaults(), TriggerProfile.PRESENTATION, new CodeClassifier(),
+                    event -> {
+                        if (event instanceof ScannerEvent.CodeScanned scanned) {
+                            ScannedCode code = scanned.code();
+                            LOG.info("scanned {}", code);
+                            tasks.ui().execute(() -> ScannedIdentity.of(code).ifPresentOrElse(
+                                    id -> vm.present(id, IdentitySource.QR_CODE),
+                                    () -> vm.codeNotForIdentity(code.kind().isPaymentCode())));
+                        }
+                    });
+            scanner.start();
+        });
     }
 
     void showSimulatorPanel(Stage owner) {
-        idCardSimulator.ifPresent(sim -> {
-            panel = new SimulatorPanel(sim);
-            panel.show(owner);
-        });
+        simulators.ifPresent(sim -> new SimulatorPanel(sim.idCardReader(), sim.scanner(), sim.printer(),
+                sim.receiptPrinter()).show(owner));
     }
 
     @Override
@@ -88,6 +142,14 @@ final class KioskDevices implements AutoCloseable {
         if (idCardReader != null) {
             idCardReader.close();
         }
-        idCardSimulator.ifPresent(SamReaderSimulator::close);
+        if (scanner != null) {
+            scanner.close();
+        }
+        simulators.ifPresent(sim -> {
+            sim.idCardReader().close();
+            sim.scanner().close();
+            sim.receiptPrinter().close();
+            sim.printer().close();
+        });
     }
 }

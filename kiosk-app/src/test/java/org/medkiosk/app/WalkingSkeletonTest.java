@@ -122,6 +122,20 @@ class WalkingSkeletonTest {
     }
 
     @Test
+    void eHealthCardQrIdentifiesAndAWalletCodeBeforeIdentityIsRefused(FxRobot robot) throws Exception {
+        var scanner = kiosk.devices().simulators().orElseThrow().scanner();
+        scanner.present("134567890123456789", org.medkiosk.device.scanner.Symbology.QR_CODE);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#notice-title").tryQuery().isPresent());
+        assertEquals(I18n.tr(I18n.CHINESE, "notice.payment-code-first.title"),
+                robot.lookup("#notice-title").queryLabeled().getText());
+        assertFalse(String.join("\n", texts(robot)).contains("6789"), "no part of a payment code is shown");
+
+        scanner.present(org.medkiosk.demohospital.DemoRoster.ehealthCardQr(2), org.medkiosk.device.scanner.Symbology.QR_CODE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#greeting").tryQuery().isPresent());
+        assertEquals("您好，李*英", robot.lookup("#greeting").queryLabeled().getText());
+    }
+
+    @Test
     void largeTextSwitchScalesTheScreen(FxRobot robot) {
         Node root = robot.lookup("#kiosk-root").query();
         double before = robot.lookup("#idle-instruction").queryLabeled().getFont().getSize();

@@ -128,6 +128,20 @@ public final class KioskViewModel {
         }
     }
 
+    /**
+     * A code was scanned that does not say who the patient is (a wallet code, a lab barcode…). A wallet code
+     * is a one-time secret: it is not kept; the patient is told to identify first.
+     */
+    public void codeNotForIdentity(boolean paymentCode) {
+        if (patient != null) {
+            return; // journeys that take codes (pay, print reports) will consume them here
+        }
+        startTimer();
+        screen.set(paymentCode
+                ? new KioskScreen.Notice(I18n.key("notice.payment-code-first.title"), I18n.key("notice.identify.advice"))
+                : new KioskScreen.Notice(I18n.key("notice.code-not-identity.title"), I18n.key("notice.identify.advice")));
+    }
+
     /** Patient tapped "start" on the idle screen without a card: the home of a not-yet-identified visitor. */
     public void tapToStart() {
         if (screen.get() instanceof KioskScreen.Idle) {

@@ -7,6 +7,8 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Scene;
@@ -38,10 +40,16 @@ public final class KioskWindow {
 
     private final Scene scene;
     private final Timeline ticker;
+    /** Held here so the weak listener on the global locale lives exactly as long as this window. */
+    private final InvalidationListener relabelClock;
+    private final WeakInvalidationListener weakRelabel;
 
-    private KioskWindow(Scene scene, Timeline ticker) {
+    private KioskWindow(Scene scene, Timeline ticker, InvalidationListener relabelClock,
+                        WeakInvalidationListener weakRelabel) {
         this.scene = scene;
         this.ticker = ticker;
+        this.relabelClock = relabelClock;
+        this.weakRelabel = weakRelabel;
     }
 
     /** Loads the shipped CJK font: a fresh machine has none, and Chinese would show as boxes. */
@@ -100,17 +108,20 @@ public final class KioskWindow {
             vm.touch();
         });
 
-        Runnable tick = () -> {
-            clockText.set(DateTimeFormatter.ofPattern(I18n.tr("header.clock-pattern"), I18n.locale())
-                    .format(ZonedDateTime.now(clock)));
+        Runnable showTime = () -> clockText.set(DateTimeFormatter.ofPattern(I18n.tr("header.clock-pattern"), I18n.locale())
+                .format(ZonedDateTime.now(clock)));
+        showTime.run();
+        // Weak: I18n's locale is global, a closed window must not stay reachable through it.
+        InvalidationListener relabelClock = o -> showTime.run();
+        WeakInvalidationListener weakRelabel = new WeakInvalidationListener(relabelClock);
+        I18n.localeProperty().addListener(weakRelabel);
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            showTime.run();
             vm.tick();
-        };
-        tick.run();
-        I18n.localeProperty().addListener(o -> tick.run());
-        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick.run()));
+        }));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
-        return new KioskWindow(scene, ticker);
+        return new KioskWindow(scene, ticker, relabelClock, weakRelabel);
     }
 
     private static void setLargeText(MainView main, boolean large) {
@@ -152,5 +163,6 @@ public final class KioskWindow {
 
     public void stop() {
         ticker.stop();
+        I18n.localeProperty().removeListener(weakRelabel);
     }
 }

@@ -1,54 +1,195 @@
 package org.medkiosk.app.ui;
 
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.medkiosk.app.i18n.I18n;
+import org.medkiosk.demohospital.DemoRoster;
 import org.medkiosk.device.idcard.DemoCards;
 import org.medkiosk.device.idcard.SamReaderSimulator;
 import org.medkiosk.device.idcard.SimulatedFault;
+import org.medkiosk.device.receipt.PrintResult;
+import org.medkiosk.device.receipt.PrinterSimulator;
+import org.medkiosk.device.receipt.ReceiptPrinter;
+import org.medkiosk.device.scanner.ScannerSimulator;
+import org.medkiosk.device.scanner.Symbology;
+import org.medkiosk.hospital.LocalizedText;
+import org.medkiosk.print.escpos.PrinterProfile;
+import org.medkiosk.print.preview.ReceiptPreview;
+import org.medkiosk.print.receipt.Letterhead;
+import org.medkiosk.print.receipt.ReceiptTemplates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The demo's second window: puts simulated cards on the simulated SAM reader (which then answers the real
- * driver in real protocol bytes) and switches fault modes on, so every branch can be shown to a hospital.
+ * The demo's second window. It acts on the far ends of the kiosk's links — a simulated SAM reader, a
+ * simulated scanner, a simulated receipt printer — which answer the real drivers in real protocol bytes, so
+ * every branch can be shown to a hospital without hardware. Not part of a lobby kiosk.
  */
 public final class SimulatorPanel {
-    private final SamReaderSimulator idCardReader;
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorPanel.class);
 
-    public SimulatorPanel(SamReaderSimulator idCardReader) {
+    private final SamReaderSimulator idCardReader;
+    private final ScannerSimulator scanner;
+    private final PrinterSimulator printer;
+    private final ReceiptPrinter receiptPrinter;
+    private final FlowPane printed = new FlowPane(8, 8);
+    private final Label printerOutcome = new Label();
+
+    public SimulatorPanel(SamReaderSimulator idCardReader, ScannerSimulator scanner, PrinterSimulator printer,
+                          ReceiptPrinter receiptPrinter) {
         this.idCardReader = idCardReader;
+        this.scanner = scanner;
+        this.printer = printer;
+        this.receiptPrinter = receiptPrinter;
     }
 
     public void show(Stage owner) {
+        Label hint = new Label();
+        hint.setWrapText(true);
+        hint.textProperty().bind(I18n.bind("sim.hint"));
+        VBox root = new VBox(10, hint, pane(I18n.key("sim.idcard"), idCards(), true), pane(I18n.key("sim.scanner"), scanning(), true),
+                pane(I18n.key("sim.printer"), printing(), true), pane(I18n.key("sim.faults"), faults(), false));
+        root.setPadding(new Insets(12));
+        Stage stage = new Stage();
+        stage.titleProperty().bind(I18n.bind("sim.title"));
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        stage.setScene(new Scene(scroll, 560, 900));
+        var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setX(Math.max(bounds.getMinX(), bounds.getMaxX() - 580));
+        stage.setY(bounds.getMinY() + 20);
+        stage.setHeight(Math.min(900, bounds.getHeight() - 40));
+        stage.show();
+    }
+
+    private static TitledPane pane(String key, javafx.scene.Node content, boolean expanded) {
+        TitledPane pane = new TitledPane();
+        pane.textProperty().bind(I18n.bind(key));
+        pane.setContent(content);
+        pane.setExpanded(expanded);
+        return pane;
+    }
+
+    private VBox idCards() {
         VBox cards = new VBox(6);
         for (DemoCards.DemoCard demo : DemoCards.all()) {
-            Label who = new Label(demo.label());
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             Button insert = new Button();
             insert.setId("sim-insert-" + demo.rosterNumber());
             insert.textProperty().bind(I18n.bind("sim.insert"));
             insert.setOnAction(e -> idCardReader.insert(demo.card()));
-            HBox row = new HBox(8, who, spacer, insert);
-            cards.getChildren().add(row);
+            cards.getChildren().add(new HBox(8, new Label(demo.label()), spacer, insert));
         }
         Button remove = new Button();
         remove.textProperty().bind(I18n.bind("sim.remove"));
         remove.setOnAction(e -> idCardReader.remove());
         cards.getChildren().add(remove);
+        return cards;
+    }
 
+    private VBox scanning() {
+        TextField code = new TextField();
+        code.setPromptText("MKAPT:… / 8800000001 / …");
+        Button scan = new Button();
+        scan.textProperty().bind(I18n.bind("sim.scan"));
+        scan.setOnAction(e -> present(code.getText().trim(), Symbology.QR_CODE));
+        HBox.setHgrow(code, Priority.ALWAYS);
+        FlowPane quick = new FlowPane(6, 6);
+        for (int n : new int[] {1, 2, 3}) {
+            Button ehc = new Button();
+            ehc.textProperty().bind(I18n.bind("sim.scan.ehealth", n));
+            ehc.setOnAction(e -> present(DemoRoster.ehealthCardQr(n), Symbology.QR_CODE));
+            quick.getChildren().add(ehc);
+        }
+        Button card = new Button();
+        card.textProperty().bind(I18n.bind("sim.scan.patient-card", 4));
+        card.setOnAction(e -> present(DemoRoster.patient(4).patientCardBarcode(), Symbology.CODE_128));
+        Button wallet = new Button();
+        wallet.textProperty().bind(I18n.bind("sim.scan.wallet"));
+        // A WeChat-shaped demo code: it exercises the "payment code before identification" branch.
+        wallet.setOnAction(e -> present("134567890123456789", Symbology.QR_CODE));
+        quick.getChildren().addAll(card, wallet);
+        return new VBox(6, new HBox(6, code, scan), quick);
+    }
+
+    private void present(String text, Symbology symbology) {
+        if (text.isEmpty()) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> {
+            try {
+                scanner.present(text, symbology);
+            } catch (Exception e) {
+                LOG.warn("simulated scan failed: {}", e.toString());
+            }
+        });
+    }
+
+    private VBox printing() {
+        Button test = new Button();
+        test.textProperty().bind(I18n.bind("sim.print-test"));
+        test.setOnAction(e -> printTestPage());
+        CheckBox paperOut = new CheckBox();
+        paperOut.textProperty().bind(I18n.bind("sim.paper-end"));
+        paperOut.selectedProperty().addListener((o, was, out) -> printer.setPaperMm(out ? 0 : 50_000));
+        CheckBox cover = new CheckBox();
+        cover.textProperty().bind(I18n.bind("sim.cover-open"));
+        cover.selectedProperty().addListener((o, was, open) -> printer.setCoverOpen(open));
+        printerOutcome.setWrapText(true);
+        ScrollPane paper = new ScrollPane(printed);
+        paper.setPrefViewportHeight(320);
+        return new VBox(6, new HBox(12, test, paperOut, cover), printerOutcome, paper);
+    }
+
+    private void printTestPage() {
+        Letterhead letterhead = new Letterhead(LocalizedText.of("MedKiosk 示范医院", "MedKiosk Demo Hospital"), null,
+                null, "demo", ZoneId.systemDefault());
+        Locale locale = I18n.locale();
+        CompletableFuture.supplyAsync(() -> receiptPrinter.print(
+                        new ReceiptTemplates(letterhead, PrinterProfile.EPSON_80, locale).testPage(Instant.now())))
+                .thenAccept(result -> Platform.runLater(() -> showPrinted(result)));
+    }
+
+    /** Shows what the simulated printer put on paper, through the same previewer the tests use. */
+    private void showPrinted(PrintResult result) {
+        printerOutcome.setText(String.valueOf(result));
+        List<byte[]> jobs = printer.printedJobs();
+        printed.getChildren().clear();
+        for (int i = jobs.size() - 1; i >= 0; i--) {
+            Image image = new Image(new ByteArrayInputStream(ReceiptPreview.png(jobs.get(i), PrinterProfile.EPSON_80)));
+            ImageView view = new ImageView(image);
+            view.setPreserveRatio(true);
+            view.setFitWidth(240);
+            printed.getChildren().add(view);
+        }
+    }
+
+    private VBox faults() {
         VBox faults = new VBox(4);
         for (SimulatedFault fault : SimulatedFault.values()) {
-            CheckBox box = new CheckBox(fault.name().toLowerCase().replace('_', ' '));
+            CheckBox box = new CheckBox(fault.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             box.selectedProperty().addListener((o, was, on) -> {
                 if (on) {
                     idCardReader.enable(fault);
@@ -58,26 +199,6 @@ public final class SimulatorPanel {
             });
             faults.getChildren().add(box);
         }
-
-        TitledPane cardPane = new TitledPane();
-        cardPane.textProperty().bind(I18n.bind("sim.idcard"));
-        cardPane.setContent(cards);
-        TitledPane faultPane = new TitledPane();
-        faultPane.textProperty().bind(I18n.bind("sim.faults"));
-        faultPane.setContent(faults);
-        faultPane.setExpanded(false);
-
-        Label hint = new Label();
-        hint.setWrapText(true);
-        hint.textProperty().bind(I18n.bind("sim.hint"));
-        VBox root = new VBox(10, hint, cardPane, faultPane);
-        root.setPadding(new Insets(12));
-        Stage stage = new Stage();
-        stage.titleProperty().bind(I18n.bind("sim.title"));
-        stage.setScene(new Scene(new ScrollPane(root), 520, 760));
-        var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setX(Math.max(bounds.getMinX(), bounds.getMaxX() - 540));
-        stage.setY(bounds.getMinY() + 20);
-        stage.show();
+        return faults;
     }
 }
