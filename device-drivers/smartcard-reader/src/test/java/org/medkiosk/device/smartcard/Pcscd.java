@@ -22,6 +22,17 @@ final class Pcscd implements AutoCloseable {
         SystemRequirement.require(Files.exists(Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")),
                 "vsmartcard-vpcd (libifdvpcd.so)");
         Pcscd p = new Pcscd();
+        if (!vpcdListening() && Files.exists(SOCKET)) {
+            // systemd socket activation: pcscd (and vpcd with it) starts on the first client call.
+            try {
+                new PcscTerminalSource().terminals().list();
+            } catch (Exception ignored) {
+                // only meant to wake pcscd up
+            }
+            for (int i = 0; i < 50 && !vpcdListening(); i++) {
+                Thread.sleep(100);
+            }
+        }
         if (!vpcdListening()) {
             p.start();
         }
