@@ -4,18 +4,9 @@
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
-# PC/SC: pcscd loads vsmartcard-vpcd's reader (/etc/reader.conf.d/vpcd), which waits for a virtual card on
-# 127.0.0.1:35963; the smart-card tests connect their simulated card there.
-if command -v pcscd >/dev/null || [ -x /usr/sbin/pcscd ]; then
-  if ! pgrep -x pcscd >/dev/null; then
-    as_root /usr/sbin/pcscd
-  fi
-  for _ in $(seq 1 50); do
-    [ -S /run/pcscd/pcscd.comm ] && break
-    sleep 0.1
-  done
-  echo "services: pcscd $( [ -S /run/pcscd/pcscd.comm ] && echo running || echo 'NOT running')"
-fi
+# PC/SC: not started here on purpose. The smart-card tests start their own `pcscd --foreground` (as root)
+# with vsmartcard-vpcd's reader (/etc/reader.conf.d/vpcd, TCP 35963), so they can also stop and restart it
+# to prove the reader recovers; they never stop a pcscd they did not start.
 
 # CUPS with a cups-pdf queue named PDF: the report printer prints real jobs that land as PDF files.
 if [ -x /usr/sbin/cupsd ]; then
