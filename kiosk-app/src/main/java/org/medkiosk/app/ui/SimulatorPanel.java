@@ -174,7 +174,11 @@ public final class SimulatorPanel {
 
     /** Shows what the simulated printer put on paper, through the same previewer the tests use. */
     private void showPrinted(PrintResult result) {
-        printerOutcome.setText(String.valueOf(result));
+        if (result instanceof PrintResult.NotPrinted notPrinted) {
+            printerOutcome.setText(I18n.tr("sim.not-printed", notPrinted.problem().description()));
+        } else {
+            printerOutcome.setText(I18n.tr("sim.printed"));
+        }
         List<byte[]> jobs = printer.printedJobs();
         printed.getChildren().clear();
         for (int i = jobs.size() - 1; i >= 0; i--) {
