@@ -111,7 +111,7 @@ final class FhirTransport implements AutoCloseable {
                     breaker.success(); // the hospital answered: it is up, even if it said no
                 }
                 last = e;
-                if (!isTransient(e) || attempt == attempts) {
+                if (!isTransient(e, op) || attempt == attempts) {
                     throw e;
                 }
                 LOG.debug("{} attempt {} failed ({}), retrying", op, attempt, e.getClass().getSimpleName());
@@ -125,10 +125,14 @@ final class FhirTransport implements AutoCloseable {
         return e instanceof BackendException.Unavailable || e instanceof BackendException.Timeout;
     }
 
-    /** Worth another try: the same request may well succeed in a moment. TLS failures and 500s will not. */
-    private static boolean isTransient(BackendException e) {
+    /**
+     * Worth another try: the same request may well succeed in a moment. TLS failures and 500s will not. A write
+     * that timed out is not repeated here even though it is keyed: its outcome is unknown and the journey settles
+     * it by querying (payments: $payment-status), instead of making the patient wait three timeouts.
+     */
+    private static boolean isTransient(BackendException e, BackendOperation op) {
         if (e instanceof BackendException.Timeout) {
-            return true;
+            return op.kind() == BackendOperation.Kind.READ;
         }
         return e instanceof BackendException.Unavailable u && !(u.getCause() instanceof SSLException)
                 && !(u.getCause() instanceof HttpStatusFailure h && h.status == 500);

@@ -139,6 +139,18 @@ class FaultTest {
     }
 
     @Test
+    void aTimedOutWriteIsNotRepeatedButATimedOutReadIs() {
+        server.answer(new FaultServer.Answer(200, "application/fhir+json", "{}", 2000));
+        try (FhirHospitalBackend b = backend(s -> s)) {
+            assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackendException.Timeout.class,
+                    () -> b.hold("p1", "s1", "k1")));
+            assertEquals(1, server.requests.get(), "the outcome is unknown: query, do not repeat");
+            assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackendException.Timeout.class, () -> b.findPatient(CARD)));
+            assertEquals(4, server.requests.get(), "a read is tried three times");
+        }
+    }
+
+    @Test
     void connectionRefusedIsUnavailable() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
