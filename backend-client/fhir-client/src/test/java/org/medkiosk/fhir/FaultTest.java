@@ -43,7 +43,7 @@ class FaultTest {
 
     private FhirHospitalBackend backend(Function<FhirSettings, FhirSettings> tweak) {
         return new FhirHospitalBackend(tweak.apply(FhirSettings.of(server.baseUrl())
-                .withAllTimeouts(Duration.ofMillis(700)).withBreaker(50, Duration.ofSeconds(30))));
+                .withAllTimeouts(Duration.ofSeconds(2)).withBreaker(50, Duration.ofSeconds(30))));
     }
 
     private <T extends BackendException> T fails(Class<T> type, FaultServer.Answer answer) {
@@ -130,7 +130,7 @@ class FaultTest {
 
     @Test
     void anAnswerSlowerThanTheTimeoutIsATimeout() {
-        server.answer(new FaultServer.Answer(200, "application/fhir+json", PATIENT_BUNDLE, 3000));
+        server.answer(new FaultServer.Answer(200, "application/fhir+json", PATIENT_BUNDLE, 6000));
         try (FhirHospitalBackend b = backend(s -> s.withRetries(0))) {
             BackendException.Timeout e = assertTimeoutPreemptively(NO_HANG,
                     () -> assertThrows(BackendException.Timeout.class, () -> b.findPatient(CARD)));
@@ -140,7 +140,7 @@ class FaultTest {
 
     @Test
     void aTimedOutWriteIsNotRepeatedButATimedOutReadIs() {
-        server.answer(new FaultServer.Answer(200, "application/fhir+json", "{}", 2000));
+        server.answer(new FaultServer.Answer(200, "application/fhir+json", "{}", 6000));
         try (FhirHospitalBackend b = backend(s -> s)) {
             assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackendException.Timeout.class,
                     () -> b.hold("p1", "s1", "k1")));
