@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.medkiosk.device.link.JsonString;
 import org.medkiosk.device.link.DeviceHealth;
 import org.medkiosk.device.link.LinkException;
 import org.medkiosk.device.link.SerialLink;
@@ -147,27 +148,8 @@ public final class ScanCommand {
     /** {"kind":..,"payment":..,"symbology":..,"value":..}; the value of a payment code is always masked. */
     static String toJson(ScannedCode c) {
         String value = c.kind().isPaymentCode() ? c.maskedValue() : c.value();
-        StringBuilder b = new StringBuilder("{\"kind\":\"").append(c.kind()).append("\",\"payment\":")
-                .append(c.kind().isPaymentCode()).append(",\"symbology\":\"").append(c.symbology())
-                .append("\",\"value\":\"");
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20 || ch == 0x7F) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append("\"}").toString();
+        return "{\"kind\":\"" + c.kind() + "\",\"payment\":" + c.kind().isPaymentCode() + ",\"symbology\":\""
+                + c.symbology() + "\",\"value\":" + JsonString.quote(value) + "}";
     }
 
     private static ScannerFraming.Suffix suffix(String s) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.medkiosk.device.link.JsonString;
 import org.medkiosk.device.link.DeviceHealth;
 import org.medkiosk.device.link.LinkException;
 import org.medkiosk.device.link.SerialLink;
@@ -189,30 +190,6 @@ public final class IdCardCommand {
     }
 
     private static void field(StringBuilder b, String name, String value) {
-        b.append('"').append(name).append("\":");
-        if (value == null) {
-            b.append("null");
-        } else {
-            b.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                switch (ch) {
-                    case '"' -> b.append("\\\"");
-                    case '\\' -> b.append("\\\\");
-                    case '\n' -> b.append("\\n");
-                    case '\r' -> b.append("\\r");
-                    case '\t' -> b.append("\\t");
-                    default -> {
-                        if (ch < 0x20) {
-                            b.append(String.format("\\u%04x", (int) ch));
-                        } else {
-                            b.append(ch);
-                        }
-                    }
-                }
-            }
-            b.append('"');
-        }
-        b.append(',');
+        b.append('"').append(name).append("\":").append(JsonString.quote(value)).append(',');
     }
 }

@@ -1,5 +1,6 @@
 package org.medkiosk.device.receipt;
 
+import org.medkiosk.device.link.JsonString;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -42,31 +43,13 @@ public final class StatusCommand {
         }
         try (printer) {
             PrinterStatus s = printer.readStatus();
-            out.println("{\"printer\":" + json(spec) + "," + s.toJson().substring(1));
+            out.println("{\"printer\":" + JsonString.quote(spec) + "," + s.toJson().substring(1));
             return 0;
         } catch (PrinterException e) {
-            out.println("{\"printer\":" + json(spec) + ",\"health\":\"OFFLINE\",\"problem\":\"" + e.problem().name()
-                    + "\",\"error\":" + json(e.problem().description()) + "}");
+            out.println("{\"printer\":" + JsonString.quote(spec) + ",\"health\":\"OFFLINE\",\"problem\":\"" + e.problem().name()
+                    + "\",\"error\":" + JsonString.quote(e.problem().description()) + "}");
             err.println("printer " + spec + ": " + e.problem().description());
             return 1;
         }
-    }
-
-    static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.medkiosk.device.smartcard;
 
+import org.medkiosk.device.link.JsonString;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -50,7 +51,7 @@ public final class SmartCardCommand {
                 return 1;
             }
             for (String r : readers) {
-                out.println("{\"reader\":" + json(r) + "}");
+                out.println("{\"reader\":" + JsonString.quote(r) + "}");
             }
             SmartCardIdentity id = SmartCardReader.readOnce(source, new SmartCardProfiles(), readerName);
             out.println(toJson(id, unmasked));
@@ -63,30 +64,13 @@ public final class SmartCardCommand {
 
     static String toJson(SmartCardIdentity id, boolean unmasked) {
         if (id instanceof SmartCardIdentity.ContactlessPatientCard c) {
-            return "{\"cardType\":\"contactless-patient-card\",\"uid\":" + json(c.uid()) + "}";
+            return "{\"cardType\":\"contactless-patient-card\",\"uid\":" + JsonString.quote(c.uid()) + "}";
         }
         SmartCardIdentity.SocialSecurityCard s = (SmartCardIdentity.SocialSecurityCard) id;
-        return "{\"cardType\":\"social-security\",\"cardNumber\":" + json(s.cardNumber())
+        return "{\"cardType\":\"social-security\",\"cardNumber\":" + JsonString.quote(s.cardNumber())
                 + ",\"socialSecurityNumber\":"
-                + json(unmasked ? s.socialSecurityNumber() : SmartCardIdentity.mask(s.socialSecurityNumber(), 4))
-                + ",\"name\":" + json(s.name()) + ",\"sex\":" + json(s.sex()) + ",\"nation\":" + json(s.nation())
-                + ",\"birthplace\":" + json(s.birthplace()) + ",\"birthDate\":" + json(s.birthDate()) + "}";
-    }
-
-    private static String json(String v) {
-        if (v == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : v.toCharArray()) {
-            if (ch == '"' || ch == '\\') {
-                b.append('\\').append(ch);
-            } else if (ch < 0x20) {
-                b.append(String.format("\\u%04x", (int) ch));
-            } else {
-                b.append(ch);
-            }
-        }
-        return b.append('"').toString();
+                + JsonString.quote(unmasked ? s.socialSecurityNumber() : SmartCardIdentity.mask(s.socialSecurityNumber(), 4))
+                + ",\"name\":" + JsonString.quote(s.name()) + ",\"sex\":" + JsonString.quote(s.sex()) + ",\"nation\":" + JsonString.quote(s.nation())
+                + ",\"birthplace\":" + JsonString.quote(s.birthplace()) + ",\"birthDate\":" + JsonString.quote(s.birthDate()) + "}";
     }
 }
