@@ -34,7 +34,6 @@ final class KioskAssembly implements AutoCloseable {
     private final KioskConfig config;
     private final KioskPlatform platform;
     private final TaskExecutor tasks;
-    private final HospitalBackend backend;
     private final KioskViewModel viewModel;
     private final KioskDevices devices;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -46,7 +45,6 @@ final class KioskAssembly implements AutoCloseable {
         this.config = config;
         this.platform = platform;
         this.tasks = tasks;
-        this.backend = backend;
         this.devices = devices;
         this.viewModel = new KioskViewModel(new IdentifyJourney(backend, tasks), config, Clock.systemDefaultZone());
     }
@@ -101,10 +99,6 @@ final class KioskAssembly implements AutoCloseable {
 
     KioskViewModel viewModel() {
         return viewModel;
-    }
-
-    HospitalBackend backend() {
-        return backend;
     }
 
     KioskDevices devices() {

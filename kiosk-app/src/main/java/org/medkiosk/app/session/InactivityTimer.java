@@ -42,8 +42,4 @@ public final class InactivityTimer {
         Duration left = remaining(now);
         return !left.isZero() && left.compareTo(countdown) <= 0;
     }
-
-    public Duration timeout() {
-        return timeout;
-    }
 }

@@ -18,12 +18,10 @@ public final class KioskStore implements AutoCloseable {
     public static final String FILE_NAME = "kiosk.db";
 
     private final Path file;
-    private final String url;
     private final Connection connection;
 
     private KioskStore(Path file, Connection connection) {
         this.file = file;
-        this.url = "jdbc:sqlite:" + file;
         this.connection = connection;
     }
 
@@ -55,10 +53,6 @@ public final class KioskStore implements AutoCloseable {
 
     public Path file() {
         return file;
-    }
-
-    public String jdbcUrl() {
-        return url;
     }
 
     /** The connection journals use; SQLite serialises writers, so one connection per kiosk is right. */
