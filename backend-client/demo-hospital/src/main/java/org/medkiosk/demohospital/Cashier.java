@@ -23,7 +23,20 @@ import org.hl7.fhir.r4.model.StringType;
  * simulated wallet's behaviour chosen by the payment code. Payment codes are used and forgotten, never kept.
  */
 final class Cashier {
-    enum Kind { PAY, DEPOSIT }
+    enum Kind { PAY, DEPOSIT, CLOSED_MARKER }
+
+    /** A money movement as the ledger records it. */
+    enum Movement {
+        CHARGE("charge", "Charge"), REVERSAL("reversal", "Reversal"), REFUND("refund", "Refund");
+
+        final String code;
+        final String display;
+
+        Movement(String code, String display) {
+            this.code = code;
+            this.display = display;
+        }
+    }
 
     enum Status {
         PENDING("pending"), SUCCESS("success"), DECLINED("declined"), CLOSED("closed"), REVERSED("reversed"),
@@ -42,6 +55,7 @@ final class Cashier {
         final String patientId;
         final List<String> invoiceIds;
         final String accountId;
+        final String appointmentId;
         final long fen;
         final String method;
         final PaymentBehaviour behaviour;
@@ -51,20 +65,22 @@ final class Cashier {
         Date at;
         String reason;
 
-        Intent(String key, Kind kind, String patientId, List<String> invoiceIds, String accountId, long fen,
-               String method, PaymentBehaviour behaviour) {
+        Intent(String key, Kind kind, String patientId, List<String> invoiceIds, String accountId, String appointmentId,
+               long fen, String method, PaymentBehaviour behaviour) {
             this.key = key;
             this.kind = kind;
             this.patientId = patientId;
             this.invoiceIds = List.copyOf(invoiceIds);
             this.accountId = accountId;
+            this.appointmentId = appointmentId;
             this.fen = fen;
             this.method = method;
             this.behaviour = behaviour;
         }
 
-        boolean sameRequest(Kind k, List<String> invoices, String account, long amount) {
-            return k == kind && invoices.equals(invoiceIds) && Objects.equals(account, accountId) && amount == fen;
+        boolean sameRequest(Kind k, List<String> invoices, String account, String appointment, long amount) {
+            return k == kind && invoices.equals(invoiceIds) && Objects.equals(account, accountId)
+                    && Objects.equals(appointment, appointmentId) && amount == fen;
         }
     }
 
@@ -73,6 +89,7 @@ final class Cashier {
     private final Duration slowDelay;
     private final Map<String, Intent> intents = new HashMap<>();
     private int sequence;
+    private int ledgerSequence;
 
     Cashier(HospitalRecords records, Clock clock, Duration slowDelay) {
         this.records = records;
@@ -80,11 +97,15 @@ final class Cashier {
         this.slowDelay = slowDelay;
     }
 
-    Parameters pay(String key, String patientId, List<String> invoiceIds, long fen, String method, String code) {
+    Parameters pay(String key, String patientId, List<String> invoiceIds, String appointmentId, long fen, String method,
+                   String code) {
         Intent intent = records.atomically(() -> {
             Intent existing = intents.get(key);
             if (existing != null) {
-                if (!existing.sameRequest(Kind.PAY, invoiceIds, null, fen)) {
+                if (existing.kind == Kind.CLOSED_MARKER) {
+                    return existing; // closed before it arrived: refused, the answer says closed
+                }
+                if (!existing.sameRequest(Kind.PAY, invoiceIds, null, appointmentId, fen)) {
                     throw Problems.businessRule("idempotency key already used for a different payment");
                 }
                 return existing;
@@ -103,7 +124,31 @@ final class Cashier {
             if (!invoiceIds.isEmpty() && due != fen) {
                 throw Problems.businessRule("amount does not match the invoices' total");
             }
-            Intent created = new Intent(key, Kind.PAY, patientId, invoiceIds, null, fen, method, behaviourOf(method, code));
+            if (appointmentId != null) {
+                if (!invoiceIds.isEmpty()) {
+                    throw Problems.businessRule("a payment pays either invoices or one registration fee");
+                }
+                org.hl7.fhir.r4.model.Appointment a = records.get(org.hl7.fhir.r4.model.Appointment.class, appointmentId)
+                        .orElseThrow(() -> Problems.businessRule("unknown appointment"));
+                String owner = a.getParticipant().stream().map(p -> p.getActor().getReferenceElement())
+                        .filter(r -> "Patient".equals(r.getResourceType())).map(r -> r.getIdPart()).findFirst().orElse(null);
+                if (patientId != null && !patientId.equals(owner)) {
+                    throw Problems.businessRule("appointment belongs to another patient");
+                }
+                if (a.getStatus() != org.hl7.fhir.r4.model.Appointment.AppointmentStatus.PENDING
+                        && a.getStatus() != org.hl7.fhir.r4.model.Appointment.AppointmentStatus.BOOKED
+                        && a.getStatus() != org.hl7.fhir.r4.model.Appointment.AppointmentStatus.CANCELLED) {
+                    throw Problems.conflict("the appointment is not open for payment");
+                }
+                if (a.getExtensionByUrl(Ext.PAYMENT_KEY) != null) {
+                    throw Problems.conflict("the registration fee of this appointment is already paid");
+                }
+                if (Ext.fen(a, Ext.REGISTRATION_FEE) != fen) {
+                    throw Problems.businessRule("amount does not match the registration fee");
+                }
+            }
+            Intent created = new Intent(key, Kind.PAY, patientId, invoiceIds, null, appointmentId, fen, method,
+                    behaviourOf(method, code));
             intents.put(key, created);
             start(created);
             return created;
@@ -118,7 +163,10 @@ final class Cashier {
         Intent intent = records.atomically(() -> {
             Intent existing = intents.get(key);
             if (existing != null) {
-                if (!existing.sameRequest(Kind.DEPOSIT, List.of(), accountId, fen)) {
+                if (existing.kind == Kind.CLOSED_MARKER) {
+                    return existing; // closed before it arrived: refused, the answer says closed
+                }
+                if (!existing.sameRequest(Kind.DEPOSIT, List.of(), accountId, null, fen)) {
                     throw Problems.businessRule("idempotency key already used for a different deposit");
                 }
                 return existing;
@@ -127,7 +175,10 @@ final class Cashier {
             if (account.getStatus() != Account.AccountStatus.ACTIVE) {
                 throw Problems.conflict("account is not active");
             }
-            Intent created = new Intent(key, Kind.DEPOSIT, null, List.of(), accountId, fen, method, behaviourOf(method, code));
+            String owner = account.getSubject().isEmpty() ? null
+                    : account.getSubjectFirstRep().getReferenceElement().getIdPart();
+            Intent created = new Intent(key, Kind.DEPOSIT, owner, List.of(), accountId, null, fen, method,
+                    behaviourOf(method, code));
             intents.put(key, created);
             start(created);
             return created;
@@ -190,7 +241,16 @@ final class Cashier {
 
     Parameters reverse(String key) {
         return records.atomically(() -> {
-            Intent intent = find(key);
+            Intent intent = intents.get(key);
+            if (intent == null) {
+                // Never seen: close the key, so a request still in flight is refused when it arrives.
+                intent = new Intent(key, Kind.CLOSED_MARKER, null, List.of(), null, null, 0, null, null);
+                intent.status = Status.CLOSED;
+                intent.reason = "closed before the payment reached the hospital";
+                intent.at = now();
+                intents.put(key, intent);
+                return answer(intent);
+            }
             switch (intent.status) {
                 case PENDING -> {
                     if (intent.behaviour == PaymentBehaviour.SUCCESS_RACES_REVERSE) {
@@ -205,6 +265,7 @@ final class Cashier {
                         break; // still the race's winner: the kiosk must refund
                     }
                     undo(intent);
+                    record(intent, Movement.REVERSAL);
                     intent.status = Status.REVERSED;
                     intent.at = now();
                 }
@@ -224,6 +285,7 @@ final class Cashier {
                     throw Problems.conflict("the deposit has already been spent");
                 }
                 undo(intent);
+                record(intent, Movement.REFUND);
                 intent.status = Status.REFUNDED;
                 intent.reason = reason == null ? null : reason.substring(0, Math.min(reason.length(), 200));
                 intent.at = now();
@@ -258,9 +320,14 @@ final class Cashier {
         intent.status = Status.SUCCESS;
         intent.at = now();
         intent.transaction = transactionNumber(intent.method);
+        record(intent, Movement.CHARGE);
         if (intent.kind == Kind.PAY) {
             for (String id : intent.invoiceIds) {
                 records.get(Invoice.class, id).ifPresent(inv -> inv.setStatus(Invoice.InvoiceStatus.BALANCED));
+            }
+            if (intent.appointmentId != null) {
+                records.get(org.hl7.fhir.r4.model.Appointment.class, intent.appointmentId)
+                        .ifPresent(a -> Ext.set(a, Ext.PAYMENT_KEY, new StringType(intent.key)));
             }
         } else {
             addBalance(intent.accountId, intent.fen);
@@ -295,7 +362,9 @@ final class Cashier {
         Parameters out = new Parameters();
         out.addParameter().setName("idempotency-key").setValue(new StringType(intent.key));
         out.addParameter().setName("status").setValue(new CodeType(intent.status.code));
-        out.addParameter().setName("amount").setValue(Ext.cny(intent.fen));
+        if (intent.kind != Kind.CLOSED_MARKER) {
+            out.addParameter().setName("amount").setValue(Ext.cny(intent.fen));
+        }
         if (intent.transaction != null) {
             out.addParameter().setName("transaction").setValue(new StringType(intent.transaction));
         }
@@ -309,6 +378,72 @@ final class Cashier {
             out.addParameter().setName("balance").setValue(Ext.cny(balanceFen(intent.accountId)));
         }
         return out;
+    }
+
+    /** True while the payment with this key stands (succeeded, not reversed or refunded): its fee is refundable. */
+    boolean charged(String key) {
+        Intent intent = key == null ? null : intents.get(key);
+        return intent != null && intent.status == Status.SUCCESS;
+    }
+
+    /** A registration fee paid at a kiosk before the demo started (seed): the charge is in the ledger, refundable. */
+    void seedCharge(String key, String patientId, String appointmentId, long fen, String method) {
+        records.atomically(() -> {
+            Intent intent = new Intent(key, Kind.PAY, patientId, List.of(), null, appointmentId, fen, method,
+                    PaymentBehaviour.INSTANT_SUCCESS);
+            intents.put(key, intent);
+            succeed(intent);
+            return null;
+        });
+    }
+
+    /**
+     * The ledger: one FHIR PaymentReconciliation per money movement, identified by the intent's idempotency key
+     * (documented in backend-client/INTEGRATION.md, "Ledger").
+     */
+    private void record(Intent intent, Movement movement) {
+        org.hl7.fhir.r4.model.PaymentReconciliation pr = new org.hl7.fhir.r4.model.PaymentReconciliation();
+        pr.setId("ledger-" + (++ledgerSequence));
+        pr.addIdentifier().setSystem(Ext.IDEMPOTENCY_KEY).setValue(intent.key);
+        pr.setStatus(org.hl7.fhir.r4.model.PaymentReconciliation.PaymentReconciliationStatus.ACTIVE);
+        pr.setCreated(now());
+        pr.setPaymentDate(now());
+        pr.setOutcome(org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome.COMPLETE);
+        pr.setPaymentAmount(Ext.cny(intent.fen));
+        pr.setPaymentIssuer(new org.hl7.fhir.r4.model.Reference("Organization/" + HospitalSeed.HOSPITAL_ID));
+        if (intent.transaction != null) {
+            pr.setPaymentIdentifier(new org.hl7.fhir.r4.model.Identifier()
+                    .setSystem("urn:medkiosk:wallet-transaction").setValue(intent.transaction));
+        }
+        if (intent.patientId != null) {
+            Ext.set(pr, Ext.PATIENT, new org.hl7.fhir.r4.model.Reference("Patient/" + intent.patientId));
+        }
+        pr.setDisposition(movement.display + " " + (intent.kind == Kind.DEPOSIT ? "deposit" : "payment")
+                + (intent.method == null ? "" : " by " + intent.method));
+        org.hl7.fhir.r4.model.CodeableConcept type = new org.hl7.fhir.r4.model.CodeableConcept()
+                .addCoding(new org.hl7.fhir.r4.model.Coding(Ext.MONEY_MOVEMENT, movement.code, movement.display));
+        List<String> targets = new java.util.ArrayList<>();
+        intent.invoiceIds.forEach(id -> targets.add("Invoice/" + id));
+        if (intent.appointmentId != null) {
+            targets.add("Appointment/" + intent.appointmentId);
+        }
+        if (intent.accountId != null) {
+            targets.add("Account/" + intent.accountId);
+        }
+        if (targets.isEmpty()) {
+            pr.addDetail().setType(type).setAmount(Ext.cny(intent.fen));
+        }
+        for (String target : targets) {
+            org.hl7.fhir.r4.model.PaymentReconciliation.DetailsComponent d = pr.addDetail().setType(type.copy())
+                    .setRequest(new org.hl7.fhir.r4.model.Reference(target)).setDate(now());
+            if (target.startsWith("Invoice/")) {
+                records.get(Invoice.class, target.substring(8))
+                        .ifPresent(inv -> d.setAmount(inv.getTotalGross().copy()));
+            } else {
+                d.setAmount(Ext.cny(intent.fen));
+            }
+        }
+        records.put(pr);
     }
 
     private String transactionNumber(String method) {

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -26,10 +27,14 @@ public final class DemoHospital implements AutoCloseable {
 
     private final Server jetty;
     private final int port;
+    private final DemoLevers levers;
+    private final RegistrationDesk desk;
 
-    private DemoHospital(Server jetty, int port) {
+    private DemoHospital(Server jetty, int port, DemoLevers levers, RegistrationDesk desk) {
         this.jetty = jetty;
         this.port = port;
+        this.levers = levers;
+        this.desk = desk;
     }
 
     /**
@@ -77,15 +82,26 @@ public final class DemoHospital implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        Clock clock = options.clock();
+        HospitalClock clock = new HospitalClock(options.clock());
         HospitalRecords records = new HospitalRecords();
-        new HospitalSeed(records, clock.getZone(), LocalDate.now(clock)).seed();
-        RegistrationDesk desk = new RegistrationDesk(records, clock, options.holdFor());
+        HospitalSeed seed = new HospitalSeed(records, clock.getZone(), LocalDate.now(clock));
+        seed.seed();
         Cashier cashier = new Cashier(records, clock, options.slowPaymentDelay());
+        RegistrationDesk desk = new RegistrationDesk(records, clock, options.holdFor(), cashier);
+        HospitalSeed.PAID_AT_KIOSK.forEach((appointment, key) -> records.get(org.hl7.fhir.r4.model.Appointment.class, appointment)
+                .ifPresent(a -> cashier.seedCharge(key, seed.patientOf(appointment), appointment,
+                        Ext.fen(a, Ext.REGISTRATION_FEE), "WECHAT_PAY")));
+        DemoLevers levers = new DemoLevers(records, clock);
 
         RestfulServer fhir = new RestfulServer(context());
         fhir.setDefaultResponseEncoding(EncodingEnum.JSON);
-        fhir.setResourceProviders(Providers.all(records, desk, cashier, new ReportDesk(records), clock));
+        fhir.setResourceProviders(Providers.all(records, desk, cashier, new ReportDesk(records), clock, levers));
+        fhir.setPlainProviders(levers);
+        // Searches answer in one page of up to 1000 (every demo search fits); a smaller _count pages with next links.
+        ca.uhn.fhir.rest.server.FifoMemoryPagingProvider paging = new ca.uhn.fhir.rest.server.FifoMemoryPagingProvider(200);
+        paging.setDefaultPageSize(1000);
+        paging.setMaximumPageSize(1000);
+        fhir.setPagingProvider(paging);
 
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("demo-hospital");
@@ -116,7 +132,7 @@ public final class DemoHospital implements AutoCloseable {
             }
             throw new UncheckedIOException("demo hospital failed to start", new java.io.IOException(e));
         }
-        return new DemoHospital(jetty, connector.getLocalPort());
+        return new DemoHospital(jetty, connector.getLocalPort(), levers, desk);
     }
 
     private static FhirContext context() {
@@ -140,6 +156,41 @@ public final class DemoHospital implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    // ---- levers (the same as the $demo- operations over HTTP; see backend-client/README.md) -----------------
+
+    /** The hospital's now: the start clock shifted by every {@link #advanceClock}/{@link #setClock}. */
+    public Instant now() {
+        return levers.now();
+    }
+
+    /** Moves the hospital's clock (holds, slot periods, check-in days, refund rules); negative moves it back. */
+    public void advanceClock(Duration by) {
+        levers.advance(by);
+    }
+
+    /** Sets the hospital's clock to {@code now} (it keeps running from there). */
+    public void setClock(Instant now) {
+        levers.set(now);
+    }
+
+    /** Every hold lapses now and its number goes back to the slot; answers how many holds lapsed. */
+    public int expireHolds() {
+        return desk.expireHolds();
+    }
+
+    /** Someone else takes every number left in the slot, so a later $book of a lapsed hold on it is a 409. */
+    public void takeSlot(String slotId) {
+        desk.takeAll(slotId);
+    }
+
+    /** Issues a fresh unpaid invoice of {@code amount} for the patient on a new visit; answers its id. */
+    public String issueInvoice(String patientId, org.medkiosk.hospital.Money amount) {
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("amount must be positive");
+        }
+        return levers.issueInvoice(patientId, amount.fen(), null).getIdElement().getIdPart();
     }
 
     public boolean isRunning() {

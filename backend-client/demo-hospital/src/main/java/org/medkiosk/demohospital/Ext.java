@@ -24,6 +24,20 @@ final class Ext {
     static final String IMAGING_MODALITY = BASE + "imaging-modality";
     static final String BODY_SITE = BASE + "body-site";
     static final String REQUESTING_DOCTOR = BASE + "requesting-doctor";
+    /** Appointment: the idempotency key of the $pay that paid its registration fee (valueString). */
+    static final String PAYMENT_KEY = BASE + "payment-key";
+    /** Appointment: whether cancelling it now refunds the fee (valueBoolean, computed by the hospital). */
+    static final String REFUNDABLE = BASE + "refundable";
+    /** Appointment: when it was cancelled (valueInstant), which decides whether the fee is refundable. */
+    static final String CANCELLED_AT = BASE + "cancelled-at";
+    /** Invoice: the visit (Encounter) the bill belongs to (valueReference). R4 Invoice has no encounter element. */
+    static final String INVOICE_ENCOUNTER = BASE + "invoice-encounter";
+    /** PaymentReconciliation: the patient whose money moved (valueReference). */
+    static final String PATIENT = BASE + "patient";
+    /** Code system of money movements in PaymentReconciliation.detail.type: charge | reversal | refund. */
+    static final String MONEY_MOVEMENT = "http://medkiosk.org/fhir/CodeSystem/money-movement";
+    /** Identifier system of the kiosk's idempotency keys (PaymentReconciliation, held Appointment). */
+    static final String IDEMPOTENCY_KEY = "urn:medkiosk:idempotency-key";
 
     private Ext() {
     }

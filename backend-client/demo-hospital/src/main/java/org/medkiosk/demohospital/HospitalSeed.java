@@ -304,6 +304,23 @@ final class HospitalSeed {
         appointment("apt-9", 9, "doc-11", today, "am", Appointment.AppointmentStatus.BOOKED);
         appointment("apt-10", 10, "doc-18", today, "pm", Appointment.AppointmentStatus.BOOKED);
         appointment("apt-11", 5, "doc-05", today, "am", Appointment.AppointmentStatus.CANCELLED);
+        // "my bookings": patient 2 next weekend-ish (paid at a kiosk, refundable), patient 3 paid at the counter
+        appointment("apt-12", 2, "doc-15", today.plusDays(3), "am", Appointment.AppointmentStatus.BOOKED);
+        appointment("apt-13", 3, "doc-07", today.plusDays(2), "am", Appointment.AppointmentStatus.BOOKED);
+    }
+
+    /**
+     * Future bookings whose registration fee a kiosk paid before the demo started: appointment id → the $pay key.
+     * The cashier holds the charge (DemoHospital seeds it), so cancelling one and refunding its key works. apt-13
+     * was paid in cash at the counter: no key, not refundable at a kiosk.
+     */
+    static final java.util.Map<String, String> PAID_AT_KIOSK = java.util.Map.of(
+            "apt-2", "seed-fee-apt-2", "apt-7", "seed-fee-apt-7", "apt-12", "seed-fee-apt-12");
+
+    /** The patient of a seeded appointment (pat-N). */
+    String patientOf(String appointmentId) {
+        Appointment a = records.get(Appointment.class, appointmentId).orElseThrow();
+        return a.getParticipantFirstRep().getActor().getReferenceElement().getIdPart();
     }
 
     private void appointment(String id, int patient, String doctorId, LocalDate day, String period,
@@ -335,6 +352,14 @@ final class HospitalSeed {
     }
 
     private void seedInvoices() {
+        // every bill belongs to a visit (Encounter): patient 1's two bills of today share one
+        visit("enc-v1", 1, "doc-01", today);
+        visit("enc-v2", 2, "doc-02", today.minusDays(1));
+        visit("enc-v3", 3, "doc-06", today);
+        visit("enc-v4", 4, "doc-20", today);
+        visit("enc-v5", 9, "doc-11", today);
+        visit("enc-v6", 10, "doc-18", today);
+        visit("enc-v7", 1, "doc-01", today.minusDays(3));
         invoice("inv-1", 1, "门诊西药费", "Outpatient western medicine", today,
                 new Line("阿莫西林胶囊 0.25g×24粒", "Amoxicillin capsules 0.25 g x24", 2, 1850),
                 new Line("布洛芬缓释胶囊 0.3g×20粒", "Ibuprofen SR capsules 0.3 g x20", 1, 2260));
@@ -354,24 +379,54 @@ final class HospitalSeed {
                 new Line("裂隙灯检查", "Slit-lamp examination", 1, 1500));
         invoice("inv-7", 10, "皮肤科治疗费", "Dermatology treatment", today,
                 new Line("冷冻治疗", "Cryotherapy", 2, 6000));
-        Invoice paid = invoiceResource("inv-8", 1, "挂号费", "Registration fee", today.minusDays(3),
-                List.of(new Line("主任医师挂号费", "Chief physician registration", 1, 5000)));
+        Invoice paid = invoiceResource("inv-8", "pat-1", "挂号费", "Registration fee", date(today.minusDays(3), LocalTime.of(10, 15)),
+                List.of(new Line("主任医师挂号费", "Chief physician registration", 1, 5000)),
+                records.get(org.hl7.fhir.r4.model.Encounter.class, "enc-v7").orElseThrow());
         paid.setStatus(Invoice.InvoiceStatus.BALANCED);
         records.put(paid);
     }
 
-    private void invoice(String id, int patient, String zh, String en, LocalDate date, Line... lines) {
-        records.put(invoiceResource(id, patient, zh, en, date, List.of(lines)));
+    /** The visit of this patient with this doctor on that day (seeded as enc-v1..); the invoices point at it. */
+    private final java.util.Map<String, org.hl7.fhir.r4.model.Encounter> visitsByPatientDay = new java.util.HashMap<>();
+
+    private void visit(String id, int patient, String doctorId, LocalDate day) {
+        org.hl7.fhir.r4.model.Encounter e = records.put(visit(id, "pat-" + patient, doctor(doctorId), date(day, LocalTime.of(9, 10))));
+        visitsByPatientDay.put("pat-" + patient + "/" + day, e);
     }
 
-    private Invoice invoiceResource(String id, int patient, String zh, String en, LocalDate date, List<Line> lines) {
+    /** A finished outpatient visit: date, department (serviceProvider), doctor (participant), room. */
+    static org.hl7.fhir.r4.model.Encounter visit(String id, String patientId, Doc d, Date start) {
+        Dept dept = dept(d.dept());
+        org.hl7.fhir.r4.model.Encounter e = new org.hl7.fhir.r4.model.Encounter();
+        e.setId(id);
+        e.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.FINISHED);
+        e.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
+        e.setSubject(new Reference("Patient/" + patientId));
+        e.setServiceProvider(new Reference("Organization/" + dept.id()).setDisplayElement(Bilingual.text(dept.zh(), dept.en())));
+        e.addParticipant().setIndividual(new Reference("PractitionerRole/" + d.id())
+                .setDisplayElement(Bilingual.text(d.zh(), d.en())));
+        e.addLocation().setLocation(new Reference("Location/room-" + d.room())
+                .setDisplayElement(Bilingual.text(d.room() + "诊室", "Room " + d.room())));
+        e.setPeriod(new org.hl7.fhir.r4.model.Period().setStart(start));
+        return e;
+    }
+
+    private void invoice(String id, int patient, String zh, String en, LocalDate date, Line... lines) {
+        records.put(invoiceResource(id, "pat-" + patient, zh, en, date(date, LocalTime.of(10, 15)), List.of(lines),
+                java.util.Objects.requireNonNull(visitsByPatientDay.get("pat-" + patient + "/" + date), "visit of " + id)));
+    }
+
+    /** An issued invoice of the visit: R4 Invoice has no encounter element, the visit is the invoice-encounter extension. */
+    static Invoice invoiceResource(String id, String patientId, String zh, String en, Date date, List<Line> lines,
+                                   org.hl7.fhir.r4.model.Encounter visit) {
         Invoice inv = new Invoice();
         inv.setId(id);
         inv.setStatus(Invoice.InvoiceStatus.ISSUED);
         inv.setType(new CodeableConcept().setTextElement(Bilingual.text(zh, en)));
-        inv.setSubject(new Reference("Patient/pat-" + patient));
-        inv.setDate(date(date, LocalTime.of(10, 15)));
+        inv.setSubject(new Reference("Patient/" + patientId));
+        inv.setDate(date);
         inv.setIssuer(new Reference("Organization/" + HOSPITAL_ID));
+        Ext.set(inv, Ext.INVOICE_ENCOUNTER, new Reference("Encounter/" + visit.getIdElement().getIdPart()));
         long total = 0;
         int seq = 1;
         for (Line l : lines) {

@@ -50,11 +50,12 @@ final class Providers {
     }
 
     static List<IResourceProvider> all(HospitalRecords records, RegistrationDesk desk, Cashier cashier, ReportDesk reports,
-                                       java.time.Clock clock) {
+                                       java.time.Clock clock, DemoLevers levers) {
         return List.of(new PatientProvider(records), new OrganizationProvider(records), new PractitionerProvider(records),
                 new PractitionerRoleProvider(records), new LocationProvider(records), new ScheduleProvider(records),
-                new SlotProvider(records, clock), new AppointmentProvider(records, desk), new EncounterProvider(records),
-                new InvoiceProvider(records, cashier), new AccountProvider(records, cashier),
+                new SlotProvider(records, clock, desk), new AppointmentProvider(records, desk),
+                new EncounterProvider(records), new InvoiceProvider(records, cashier, levers),
+                new AccountProvider(records, cashier), new PaymentReconciliationProvider(records),
                 new DiagnosticReportProvider(records, reports), new ObservationProvider(records),
                 new SpecimenProvider(records), new BinaryProvider(records));
     }
@@ -241,10 +242,18 @@ final class Providers {
     public static final class SlotProvider implements IResourceProvider {
         private final HospitalRecords records;
         private final java.time.Clock clock;
+        private final RegistrationDesk desk;
 
-        SlotProvider(HospitalRecords records, java.time.Clock clock) {
+        SlotProvider(HospitalRecords records, java.time.Clock clock, RegistrationDesk desk) {
             this.records = records;
             this.clock = clock;
+            this.desk = desk;
+        }
+
+        /** Demo lever: someone else takes every number left in this slot (see backend-client/README.md). */
+        @Operation(name = "$demo-take")
+        public Slot demoTake(@IdParam IdType id) {
+            return desk.takeAll(id.getIdPart());
         }
 
         @Override
@@ -289,30 +298,41 @@ final class Providers {
 
         @Read
         public Appointment read(@IdParam IdType id) {
-            return Providers.read(records, Appointment.class, id);
+            return records.atomically(() -> desk.present(Providers.read(records, Appointment.class, id)));
         }
 
         @Search
         public List<Appointment> search(@OptionalParam(name = "_id") TokenOrListParam ids,
+                                        @OptionalParam(name = Appointment.SP_IDENTIFIER) TokenOrListParam identifier,
                                         @OptionalParam(name = Appointment.SP_PATIENT) ReferenceOrListParam patient,
                                         @OptionalParam(name = Appointment.SP_ACTOR) ReferenceOrListParam actor,
                                         @OptionalParam(name = Appointment.SP_DATE) DateRangeParam date,
                                         @OptionalParam(name = Appointment.SP_STATUS) TokenOrListParam status) {
             List<Appointment> found = records.find(Appointment.class, a -> id(ids, a)
+                    && SearchMatch.identifier(identifier, a.getIdentifier())
                     && SearchMatch.reference(patient, a.getParticipant().stream().map(p -> p.getActor())
                     .filter(r -> "Patient".equals(r.getReferenceElement().getResourceType())).toList())
                     && SearchMatch.reference(actor, a.getParticipant().stream().map(p -> p.getActor()).toList())
                     && SearchMatch.date(date, a.getStart())
                     && SearchMatch.token(status, null, a.getStatus().toCode()));
             found.sort(java.util.Comparator.comparing(Appointment::getStart));
+            records.atomically(() -> {
+                found.forEach(desk::present);
+                return null;
+            });
             return found;
         }
 
-        /** Cancellation is a standard update that sets status=cancelled (the only change the demo accepts). */
+        /**
+         * Cancellation is a standard update that sets status=cancelled (the only change the demo accepts); the
+         * kiosk's idempotency key travels in the {@code Idempotency-Key} header.
+         */
         @Update
-        public MethodOutcome update(@IdParam IdType id, @ResourceParam Appointment appointment) {
+        public MethodOutcome update(@IdParam IdType id, @ResourceParam Appointment appointment,
+                                    ca.uhn.fhir.rest.api.server.RequestDetails request) {
             appointment.setId(id);
-            Appointment saved = desk.cancel(appointment);
+            String key = request.getHeader("Idempotency-Key");
+            Appointment saved = desk.cancel(appointment, key == null || key.isBlank() ? null : key.trim());
             MethodOutcome out = new MethodOutcome(saved.getIdElement(), false);
             out.setResource(saved);
             return out;
@@ -329,6 +349,14 @@ final class Providers {
         public Appointment book(@OperationParam(name = "appointment", min = 1) Reference appointment,
                                 @OperationParam(name = "idempotency-key", min = 1) StringType key) {
             return desk.book(require(appointment), require(key));
+        }
+
+        /** Demo lever: every hold lapses now (see backend-client/README.md). */
+        @Operation(name = "$demo-expire-holds")
+        public Parameters demoExpireHolds() {
+            Parameters out = new Parameters();
+            out.addParameter().setName("expired").setValue(new IntegerType(desk.expireHolds()));
+            return out;
         }
 
         @Operation(name = "$check-in")
@@ -370,9 +398,10 @@ final class Providers {
         }
 
         @Search
-        public List<Encounter> search(@OptionalParam(name = Encounter.SP_PATIENT) ReferenceOrListParam patient,
+        public List<Encounter> search(@OptionalParam(name = "_id") TokenOrListParam ids,
+                                      @OptionalParam(name = Encounter.SP_PATIENT) ReferenceOrListParam patient,
                                       @OptionalParam(name = Encounter.SP_APPOINTMENT) ReferenceOrListParam appointment) {
-            return records.find(Encounter.class, e -> SearchMatch.reference(patient, List.of(e.getSubject()))
+            return records.find(Encounter.class, e -> id(ids, e) && SearchMatch.reference(patient, List.of(e.getSubject()))
                     && SearchMatch.reference(appointment, e.getAppointment()));
         }
     }
@@ -380,10 +409,21 @@ final class Providers {
     public static final class InvoiceProvider implements IResourceProvider {
         private final HospitalRecords records;
         private final Cashier cashier;
+        private final DemoLevers levers;
 
-        InvoiceProvider(HospitalRecords records, Cashier cashier) {
+        InvoiceProvider(HospitalRecords records, Cashier cashier, DemoLevers levers) {
             this.records = records;
             this.cashier = cashier;
+            this.levers = levers;
+        }
+
+        /** Demo lever: a fresh unpaid bill for the patient, on a new visit (see backend-client/README.md). */
+        @Operation(name = "$demo-issue-invoice")
+        public Invoice demoIssueInvoice(@OperationParam(name = "patient", min = 1) Reference patient,
+                                        @OperationParam(name = "amount", min = 1) Money amount,
+                                        @OperationParam(name = "description") StringType description) {
+            return levers.issueInvoice(require(patient), Cashier.fen(amount),
+                    description == null ? null : description.getValue());
         }
 
         @Override
@@ -411,11 +451,13 @@ final class Providers {
         public Parameters pay(@OperationParam(name = "idempotency-key", min = 1) StringType key,
                               @OperationParam(name = "patient") Reference patient,
                               @OperationParam(name = "invoice", max = OperationParam.MAX_UNLIMITED) List<Reference> invoices,
+                              @OperationParam(name = "appointment") Reference appointment,
                               @OperationParam(name = "amount", min = 1) Money amount,
                               @OperationParam(name = "method", min = 1) CodeType method,
                               @OperationParam(name = "payment-code") StringType code) {
             List<String> ids = invoices == null ? List.of() : invoices.stream().map(Providers::require).toList();
-            return cashier.pay(require(key), patient == null ? null : idOf(patient), ids, Cashier.fen(amount),
+            return cashier.pay(require(key), patient == null ? null : idOf(patient), ids,
+                    appointment == null ? null : require(appointment), Cashier.fen(amount),
                     method == null ? null : method.getValue(), code == null ? null : code.getValue());
         }
 
@@ -473,6 +515,33 @@ final class Providers {
                                   @OperationParam(name = "payment-code") StringType code) {
             return cashier.deposit(require(key), require(account), Cashier.fen(amount),
                     method == null ? null : method.getValue(), code == null ? null : code.getValue());
+        }
+    }
+
+    /** The ledger: one PaymentReconciliation per money movement (charge, reversal, refund); read-only. */
+    public static final class PaymentReconciliationProvider implements IResourceProvider {
+        private final HospitalRecords records;
+
+        PaymentReconciliationProvider(HospitalRecords records) {
+            this.records = records;
+        }
+
+        @Override
+        public Class<org.hl7.fhir.r4.model.PaymentReconciliation> getResourceType() {
+            return org.hl7.fhir.r4.model.PaymentReconciliation.class;
+        }
+
+        @Read
+        public org.hl7.fhir.r4.model.PaymentReconciliation read(@IdParam IdType id) {
+            return Providers.read(records, org.hl7.fhir.r4.model.PaymentReconciliation.class, id);
+        }
+
+        @Search
+        public List<org.hl7.fhir.r4.model.PaymentReconciliation> search(
+                @OptionalParam(name = "_id") TokenOrListParam ids,
+                @OptionalParam(name = org.hl7.fhir.r4.model.PaymentReconciliation.SP_IDENTIFIER) TokenOrListParam identifier) {
+            return records.find(org.hl7.fhir.r4.model.PaymentReconciliation.class,
+                    r -> id(ids, r) && SearchMatch.identifier(identifier, r.getIdentifier()));
         }
     }
 

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Parameters;
 final class ReportDesk {
     private final HospitalRecords records;
     private final Set<String> seenKeys = new HashSet<>();
+    private final java.util.Map<String, String> keyReports = new java.util.HashMap<>();
 
     ReportDesk(HospitalRecords records) {
         this.records = records;
@@ -20,6 +21,7 @@ final class ReportDesk {
         return records.atomically(() -> {
             DiagnosticReport r = records.get(DiagnosticReport.class, reportId)
                     .orElseThrow(() -> Problems.notFound("unknown report"));
+            RegistrationDesk.sameContent(keyReports, key, reportId, "print");
             int count = Ext.intValue(r, Ext.PRINT_COUNT, 0);
             int limit = Ext.intValue(r, Ext.PRINT_LIMIT, 0);
             if (seenKeys.contains(reportId + "/" + key)) {

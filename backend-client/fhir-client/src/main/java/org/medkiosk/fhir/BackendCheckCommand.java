@@ -198,6 +198,8 @@ public final class BackendCheckCommand {
         if (patient != null) {
             String pid = patient.id();
             check("appointments today (Appointment?patient&date)", () -> backend.appointments(pid, LocalDate.now()).size() + " found");
+            check("bookings this week (Appointment?patient&date&status=booked)", () ->
+                    backend.bookings(pid, LocalDate.now(), LocalDate.now().plusDays(7)).size() + " found");
             check("unpaid invoices (Invoice?patient&status=issued)", () -> backend.unpaidInvoices(pid).size() + " found");
             check("prepaid balance (Account?patient)", () -> "account " + backend.balance(pid).accountId());
             List<ReportSummary> reports = new ArrayList<>();
@@ -243,7 +245,7 @@ public final class BackendCheckCommand {
             });
             if (hold[0] != null) {
                 check("Appointment/$book", () -> backend.book(hold[0].appointmentId(), "check-" + UUID.randomUUID()).status().toString());
-                check("cancel (PUT Appointment status=cancelled)", () ->
+                check("cancel (PUT Appointment status=cancelled, Idempotency-Key header)", () ->
                         backend.cancel(hold[0].appointmentId(), "check-" + UUID.randomUUID()).status().toString());
             }
         }
@@ -264,6 +266,21 @@ public final class BackendCheckCommand {
         });
         check("Invoice/$payment-status", () -> backend.paymentStatus(payKey).status().toString());
         check("Invoice/$payment-reverse", () -> backend.reversePayment(payKey).status().toString());
+        check("Invoice/$payment-reverse of a key never sent closes it", () -> {
+            String closedKey = "check-" + UUID.randomUUID();
+            PaymentResult closed = backend.reversePayment(closedKey);
+            if (closed.status() != org.medkiosk.hospital.PaymentStatus.CLOSED) {
+                return fail("answered " + closed.status() + ", not CLOSED");
+            }
+            try {
+                PaymentResult late = backend.pay(new PaymentRequest(closedKey, pid, List.of(), Money.ofYuan("0.01"),
+                        PaymentMethod.WECHAT_PAY, TEST_PAYMENT_CODE));
+                return late.status() == org.medkiosk.hospital.PaymentStatus.CLOSED ? "closed; a late $pay is refused"
+                        : fail("a $pay after the close answered " + late.status());
+            } catch (BackendException.Conflict refused) {
+                return "closed; a late $pay is refused (409)";
+            }
+        });
         check("Account/$deposit", () -> {
             String account = backend.balance(pid).accountId();
             return backend.topUp(new TopUpRequest("check-" + UUID.randomUUID(), account, Money.ofYuan("0.01"),

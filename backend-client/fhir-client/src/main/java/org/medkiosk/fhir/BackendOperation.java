@@ -16,6 +16,7 @@ public enum BackendOperation {
     BOOK(Kind.KEYED_WRITE, 10),
     CANCEL(Kind.KEYED_WRITE, 10),
     APPOINTMENTS(Kind.READ, 5),
+    BOOKINGS(Kind.READ, 5),
     CHECK_IN(Kind.KEYED_WRITE, 10),
     UNPAID_INVOICES(Kind.READ, 8),
     PAY(Kind.KEYED_WRITE, 15),
@@ -28,7 +29,8 @@ public enum BackendOperation {
     REPORT_DETAIL(Kind.READ, 8),
     REPORT_DOCUMENT(Kind.READ, 20),
     MARK_PRINTED(Kind.KEYED_WRITE, 8),
-    CAPABILITIES(Kind.READ, 5);
+    CAPABILITIES(Kind.READ, 5),
+    LEDGER(Kind.READ, 15);
 
     /** How a call may be repeated. */
     public enum Kind { READ, KEYED_WRITE }

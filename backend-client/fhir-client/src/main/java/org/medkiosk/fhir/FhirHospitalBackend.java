@@ -46,6 +46,8 @@ import org.medkiosk.hospital.UnpaidInvoice;
  */
 public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable {
     private static final int PAGE = 500;
+    /** The HTTP header that carries the idempotency key of a keyed standard update (cancel). */
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
     private final FhirSettings settings;
     private final FhirTransport transport;
@@ -226,7 +228,12 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
         return mapping.appointment(resourceIn(answer, "appointment", "Appointment"));
     }
 
-    /** Standard update: read the appointment, set status=cancelled, PUT it back with If-Match when versioned. */
+    /**
+     * Standard update: read the appointment, set status=cancelled, PUT it back with If-Match when versioned. The
+     * kiosk's key travels in the {@code Idempotency-Key} header (draft-ietf-httpapi-idempotency-key-header): a
+     * hospital that honours it answers a repeat with the same cancellation and refuses the key for another
+     * appointment (422); one that ignores it still cancels by the standard update.
+     */
     @Override
     public Appointment cancel(String appointmentId, String idempotencyKey) {
         String path = "Appointment/" + enc(appointmentId);
@@ -239,7 +246,11 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
         updated.put("status", "cancelled");
         updated.putObject("cancelationReason").put("text", "cancelled at kiosk");
         String version = current.path("meta").path("versionId").asText(null);
-        Map<String, String> headers = version == null ? Map.of() : Map.of("If-Match", "W/\"" + version + "\"");
+        Map<String, String> headers = new HashMap<>();
+        headers.put(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+        if (version != null) {
+            headers.put("If-Match", "W/\"" + version + "\"");
+        }
         JsonNode answer = transport.put(BackendOperation.CANCEL, path, updated, headers);
         if (!"Appointment".equals(answer.path("resourceType").asText())) {
             answer = transport.get(BackendOperation.CANCEL, path); // the server answered return=minimal
@@ -253,6 +264,20 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
                 + "&date=" + enc("ge" + dayStart(day)) + "&date=" + enc("lt" + dayStart(day.plusDays(1)))
                 + "&_count=" + PAGE);
         return FhirJson.matches(bundle, "Appointment").stream().map(mapping::appointment)
+                .sorted(Comparator.comparing(Appointment::start)).toList();
+    }
+
+    @Override
+    public List<Appointment> bookings(String patientId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return List.of();
+        }
+        JsonNode bundle = transport.get(BackendOperation.BOOKINGS, "Appointment?patient=" + enc("Patient/" + patientId)
+                + "&date=" + enc("ge" + dayStart(from)) + "&date=" + enc("lt" + dayStart(to.plusDays(1)))
+                + "&status=booked&_count=" + PAGE);
+        // a server that ignores status= must not offer an attended or cancelled appointment as a booking
+        return FhirJson.matches(bundle, "Appointment").stream().map(mapping::appointment)
+                .filter(a -> a.status() == org.medkiosk.hospital.AppointmentStatus.BOOKED)
                 .sorted(Comparator.comparing(Appointment::start)).toList();
     }
 
@@ -278,7 +303,36 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
     public List<UnpaidInvoice> unpaidInvoices(String patientId) {
         JsonNode bundle = transport.get(BackendOperation.UNPAID_INVOICES, "Invoice?patient=" + enc("Patient/" + patientId)
                 + "&status=issued&_count=" + PAGE);
-        return FhirJson.matches(bundle, "Invoice").stream().map(mapping::invoice).toList();
+        List<JsonNode> invoices = FhirJson.matches(bundle, "Invoice");
+        Map<String, JsonNode> visits = visits(invoices);
+        return invoices.stream().map(inv -> mapping.invoice(inv, visits)).toList();
+    }
+
+    /**
+     * The visits (Encounters) the invoices name, in one search. A hospital that cannot answer it (no Encounter
+     * search, a malformed answer) gives bills without a visit rather than no bills at all; an outage still fails.
+     */
+    private Map<String, JsonNode> visits(List<JsonNode> invoices) {
+        List<String> ids = invoices.stream().map(FhirMapping::invoiceEncounterId).filter(id -> id != null)
+                .distinct().toList();
+        Map<String, JsonNode> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        try {
+            JsonNode bundle = transport.get(BackendOperation.UNPAID_INVOICES, "Encounter?_id="
+                    + enc(String.join(",", ids)) + "&_count=" + PAGE);
+            for (JsonNode e : FhirJson.matches(bundle, "Encounter")) {
+                String id = FhirJson.text(e, "id");
+                if (id != null && ids.contains(id)) {
+                    byId.put(id, e);
+                }
+            }
+        } catch (BackendException.Rejected | BackendException.NotFound | BackendException.BadResponse
+                 | BackendException.NotAuthorized e) {
+            return byId;
+        }
+        return byId;
     }
 
     @Override
@@ -289,6 +343,9 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
         }
         for (String invoice : request.invoiceIds()) {
             p.reference("invoice", "Invoice/" + invoice);
+        }
+        if (request.appointmentId() != null) {
+            p.reference("appointment", "Appointment/" + request.appointmentId());
         }
         p.money("amount", request.amount()).code("method", request.method().name());
         if (request.paymentCode() != null) {

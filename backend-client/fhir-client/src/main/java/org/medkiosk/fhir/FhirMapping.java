@@ -1,6 +1,7 @@
 package org.medkiosk.fhir;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import org.medkiosk.hospital.Sex;
 import org.medkiosk.hospital.Slot;
 import org.medkiosk.hospital.TopUpResult;
 import org.medkiosk.hospital.UnpaidInvoice;
+import org.medkiosk.hospital.Visit;
 
 /**
  * FHIR R4 JSON → domain records. Pure functions over Jackson trees; the only exception they raise is
@@ -211,9 +213,13 @@ final class FhirMapping {
         OffsetDateTime start = FhirJson.requireDateTime(a, "start", "Appointment", zone);
         OffsetDateTime end = FhirJson.dateTime(FhirJson.text(a, "end"), zone);
         Money fee = fee(a);
+        String paymentKey = FhirJson.text(FhirJson.ours(a, "payment-key"), "valueString");
+        // Refundable only when the hospital says so: a server without the extension never promises a refund.
+        boolean refundable = FhirJson.ours(a, "refundable").path("valueBoolean").asBoolean(false);
         return new Appointment(id, patient, FhirJson.refId(dept), doctor, deptName == null ? EMPTY : deptName,
                 doctorName == null ? EMPTY : doctorName, start, end == null ? start : end,
-                appointmentStatus(FhirJson.text(a, "status")), fee == null ? Money.ZERO : fee);
+                appointmentStatus(FhirJson.text(a, "status")), fee == null ? Money.ZERO : fee,
+                paymentKey == null || paymentKey.isBlank() ? null : paymentKey, refundable);
     }
 
     static AppointmentStatus appointmentStatus(String code) {
@@ -268,7 +274,43 @@ final class FhirMapping {
                 patientsAhead, at == null ? Instant.now() : at);
     }
 
+    /** The department text of a visit the hospital did not name. */
+    static final LocalizedText OTHER_DEPARTMENT = LocalizedText.of("其他", "Other");
+
+    /** The id of the visit (Encounter) an invoice names in its invoice-encounter extension, or null. */
+    static String invoiceEncounterId(JsonNode inv) {
+        JsonNode ref = FhirJson.ours(inv, "invoice-encounter").path("valueReference");
+        return "Encounter".equals(FhirJson.refType(ref)) ? FhirJson.refId(ref) : null;
+    }
+
+    /** An Encounter as the visit a bill belongs to: date, department (serviceProvider), doctor (first participant). */
+    Visit visit(JsonNode encounter, LocalDate fallbackDate) {
+        FhirJson.requireType(encounter, "Encounter");
+        OffsetDateTime start = FhirJson.dateTime(FhirJson.text(encounter.path("period"), "start"), zone);
+        LocalizedText dept = FhirJson.refDisplay(encounter.path("serviceProvider"));
+        LocalizedText doctor = null;
+        for (JsonNode p : encounter.path("participant")) {
+            doctor = FhirJson.refDisplay(p.path("individual"));
+            if (doctor != null) {
+                break;
+            }
+        }
+        return new Visit(FhirJson.text(encounter, "id"),
+                start != null ? start.atZoneSameInstant(zone).toLocalDate() : fallbackDate,
+                dept != null ? dept : OTHER_DEPARTMENT, doctor);
+    }
+
+    /** The visit of a bill whose hospital named none: its date, department "其他 / Other", no doctor. */
+    static Visit unknownVisit(LocalDate invoiceDate) {
+        return new Visit(null, invoiceDate, OTHER_DEPARTMENT, null);
+    }
+
     UnpaidInvoice invoice(JsonNode inv) {
+        return invoice(inv, Map.of());
+    }
+
+    /** {@code encounters}: the visits fetched for the invoices, by id; a missing one maps to {@link #unknownVisit}. */
+    UnpaidInvoice invoice(JsonNode inv, Map<String, JsonNode> encounters) {
         FhirJson.requireType(inv, "Invoice");
         String id = FhirJson.requireText(inv, "id", "Invoice");
         List<ChargeItem> items = new ArrayList<>();
@@ -304,8 +346,12 @@ final class FhirMapping {
             total = FhirJson.money(inv.path("totalNet"));
         }
         LocalizedText description = FhirJson.concept(inv.path("type"));
+        LocalDate issued = FhirJson.date(FhirJson.text(inv, "date"));
+        String encounterId = invoiceEncounterId(inv);
+        JsonNode encounter = encounterId == null ? null : encounters.get(encounterId);
+        Visit visit = encounter != null ? visit(encounter, issued) : unknownVisit(issued);
         return new UnpaidInvoice(id, FhirJson.refId(inv.path("subject")), description == null ? EMPTY : description,
-                FhirJson.date(FhirJson.text(inv, "date")), items, total == null ? sum : total);
+                issued, items, total == null ? sum : total, visit);
     }
 
     PaymentResult payment(JsonNode parameters, String key, Money requested) {

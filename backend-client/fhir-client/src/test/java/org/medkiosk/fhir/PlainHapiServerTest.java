@@ -330,6 +330,9 @@ class PlainHapiServerTest {
         assertEquals(1, invoices.size());
         assertEquals(org.medkiosk.hospital.Money.ofYuan("12.50"), invoices.get(0).total());
         assertEquals(1, invoices.get(0).items().get(0).quantity());
+        assertEquals("Other", invoices.get(0).visit().department().en(), "no visit given: 其他 / Other");
+        assertEquals("其他", invoices.get(0).visit().department().zh());
+        assertEquals(invoices.get(0).issued(), invoices.get(0).visit().date());
 
         var reports = backend.finalReports("P-77");
         assertEquals(1, reports.size());

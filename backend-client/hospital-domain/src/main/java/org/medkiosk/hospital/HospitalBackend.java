@@ -27,10 +27,18 @@ public interface HospitalBackend {
     /** Books a held slot; Conflict when the hold expired and the slot went to someone else. */
     Appointment book(String holdAppointmentId, String idempotencyKey);
 
+    /**
+     * Cancels an appointment (the key travels with the request, so a retry is the same cancellation). The fee is
+     * not refunded by this call: when the answer says {@link Appointment#refundable()}, the kiosk refunds the
+     * payment named by {@link Appointment#paymentKey()} with {@link #refund}.
+     */
     Appointment cancel(String appointmentId, String idempotencyKey);
 
     /** The patient's appointments for a day (for check-in). */
     List<Appointment> appointments(String patientId, LocalDate day);
+
+    /** The patient's booked, not yet attended appointments from {@code from} to {@code to} inclusive ("my bookings"). */
+    List<Appointment> bookings(String patientId, LocalDate from, LocalDate to);
 
     QueueTicket checkIn(String appointmentId, String idempotencyKey);
 
@@ -41,7 +49,11 @@ public interface HospitalBackend {
     /** What the hospital knows of an intent; NotFound when the intent never reached it. */
     PaymentResult paymentStatus(String idempotencyKey);
 
-    /** Cancels a pending or succeeded-but-unwanted intent; the answer may say SUCCESS when the money won the race. */
+    /**
+     * Cancels a pending or succeeded-but-unwanted intent; the answer may say SUCCESS when the money won the race.
+     * A key the hospital never saw is closed: the answer is CLOSED and the hospital refuses any later request
+     * carrying that key (the original request may still be in flight), as wallet "close order" APIs do.
+     */
     PaymentResult reversePayment(String idempotencyKey);
 
     PaymentResult refund(String idempotencyKey, String reason);

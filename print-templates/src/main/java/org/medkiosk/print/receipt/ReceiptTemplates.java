@@ -2,6 +2,7 @@ package org.medkiosk.print.receipt;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.medkiosk.hospital.ChargeItem;
@@ -110,18 +111,42 @@ public final class ReceiptTemplates {
     }
 
     public byte[] paymentReceipt(Patient patient, UnpaidInvoice invoice, PaymentResult payment, PaymentMethod method) {
+        return paymentReceipt(patient, List.of(invoice), payment, method);
+    }
+
+    /**
+     * One receipt for one payment that settled several invoices (the kiosk pays all of a patient's open bills with
+     * one intent): each invoice with its items, then the one total, method, status and transaction number.
+     */
+    public byte[] paymentReceipt(Patient patient, List<UnpaidInvoice> invoices, PaymentResult payment,
+                                 PaymentMethod method) {
+        if (invoices.isEmpty()) {
+            throw new IllegalArgumentException("a payment receipt needs at least one invoice");
+        }
         EscPosDocument d = header(L.PAYMENT_RECEIPT);
         patientLines(d, patient);
-        d.line(t(invoice.description()));
-        d.pair(t(L.INVOICE), invoice.id());
-        d.rule();
-        d.bold(true).pair(t(L.ITEM), t(L.AMOUNT)).bold(false);
-        for (ChargeItem item : invoice.items()) {
-            d.line(t(item.name()));
-            d.pair("  " + item.quantity() + " x " + money(item.unitPrice()), money(item.amount()));
+        Money sum = Money.ZERO;
+        boolean first = true;
+        for (UnpaidInvoice invoice : invoices) {
+            if (!first) {
+                d.rule();
+            }
+            first = false;
+            d.line(t(invoice.description()));
+            d.pair(t(L.INVOICE), invoice.id());
+            d.rule();
+            d.bold(true).pair(t(L.ITEM), t(L.AMOUNT)).bold(false);
+            for (ChargeItem item : invoice.items()) {
+                d.line(t(item.name()));
+                d.pair("  " + item.quantity() + " x " + money(item.unitPrice()), money(item.amount()));
+            }
+            if (invoices.size() > 1) {
+                d.pair(t(L.SUBTOTAL), money(invoice.total()));
+            }
+            sum = sum.plus(invoice.total());
         }
         d.rule();
-        d.bold(true).size(1, 2).pair(t(L.TOTAL), money(payment.amount() != null ? payment.amount() : invoice.total())).normal();
+        d.bold(true).size(1, 2).pair(t(L.TOTAL), money(payment.amount() != null ? payment.amount() : sum)).normal();
         d.pair(t(L.METHOD), method(method));
         d.pair(t(L.STATUS), status(payment));
         if (payment.transactionNumber() != null) {
@@ -305,6 +330,7 @@ public final class ReceiptTemplates {
         static final LocalizedText ITEM = LocalizedText.of("项目", "Item");
         static final LocalizedText AMOUNT = LocalizedText.of("金额", "Amount");
         static final LocalizedText TOTAL = LocalizedText.of("合计", "Total");
+        static final LocalizedText SUBTOTAL = LocalizedText.of("小计", "Subtotal");
         static final LocalizedText STATUS = LocalizedText.of("状态", "Status");
         static final LocalizedText TOP_UP_AMOUNT = LocalizedText.of("充值金额", "Top-up");
         static final LocalizedText BALANCE_AFTER = LocalizedText.of("充值后余额", "Balance");

@@ -24,6 +24,7 @@ import org.medkiosk.hospital.QueueTicket;
 import org.medkiosk.hospital.Sex;
 import org.medkiosk.hospital.TopUpResult;
 import org.medkiosk.hospital.UnpaidInvoice;
+import org.medkiosk.hospital.Visit;
 import org.medkiosk.print.receipt.Letterhead;
 import org.medkiosk.print.receipt.RefundNotice;
 import org.medkiosk.print.receipt.RegistrationSlip;
@@ -53,7 +54,7 @@ public final class SampleData {
     public static Appointment appointment() {
         return new Appointment("A20260302-0017", "P1", "D-INT", "DR-1", LocalizedText.of("心血管内科", "Cardiology"),
                 LocalizedText.of("王建华", "WANG Jianhua"), START, START.plusMinutes(30), AppointmentStatus.BOOKED,
-                Money.ofYuan("25.00"));
+                Money.ofYuan("25.00"), "idem-5e1d", true);
     }
 
     public static RegistrationSlip registrationSlip() {
@@ -73,7 +74,21 @@ public final class SampleData {
                 new ChargeItem(LocalizedText.of("血常规（五分类）", "Complete blood count (5-part)"), 1, Money.ofYuan("20.00"), Money.ofYuan("20.00")),
                 new ChargeItem(LocalizedText.of("阿莫西林胶囊 0.25g×24粒", "Amoxicillin capsules 0.25 g x 24"), 2, Money.ofYuan("12.50"), Money.ofYuan("25.00")),
                 new ChargeItem(LocalizedText.of("心电图检查", "Electrocardiogram"), 1, Money.ofYuan("30.00"), Money.ofYuan("30.00"))),
-                Money.ofYuan("75.00"));
+                Money.ofYuan("75.00"), visit());
+    }
+
+    /** The visit the sample invoices belong to. */
+    public static Visit visit() {
+        return new Visit("E-77", LocalDate.of(2026, 3, 2), LocalizedText.of("心血管内科", "Cardiology"),
+                LocalizedText.of("王建华", "WANG Jianhua"));
+    }
+
+    /** A second bill of the same visit (a lab test), for receipts covering several invoices. */
+    public static UnpaidInvoice secondInvoice() {
+        return new UnpaidInvoice("INV-20260302-0043", "P1", LocalizedText.of("检验费", "Laboratory tests"),
+                LocalDate.of(2026, 3, 2), List.of(
+                new ChargeItem(LocalizedText.of("C反应蛋白", "C-reactive protein"), 1, Money.ofYuan("30.00"), Money.ofYuan("30.00"))),
+                Money.ofYuan("30.00"), visit());
     }
 
     public static PaymentResult payment() {

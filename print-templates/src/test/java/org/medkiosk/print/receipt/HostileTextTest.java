@@ -54,13 +54,15 @@ class HostileTextTest {
         Letterhead lh = new Letterhead(t, null, t, s, null);
         ReceiptTemplates templates = new ReceiptTemplates(lh, profile, locale);
         Patient p = new Patient("P", s, Sex.MALE, LocalDate.of(1990, 1, 1), s, s, List.of());
-        Appointment a = new Appointment("APT-1", "P", "D", "DR", t, t, SampleData.appointment().start(), null, null, Money.ofFen(1));
+        Appointment a = new Appointment("APT-1", "P", "D", "DR", t, t, SampleData.appointment().start(), null, null, Money.ofFen(1), s, false);
         var slip = new RegistrationSlip(p, a, t, t, PaymentMethod.UNIONPAY, s, SampleData.AT);
         var ticket = new QueueTicket(s, "APT-1", "E", t, t, t, Integer.MAX_VALUE, SampleData.AT);
-        var invoice = new UnpaidInvoice(s, "P", t, LocalDate.now(), List.of(new ChargeItem(t, 99, Money.ofFen(1), Money.ofFen(99))), Money.ofFen(99));
+        var invoice = new UnpaidInvoice(s, "P", t, LocalDate.now(), List.of(new ChargeItem(t, 99, Money.ofFen(1), Money.ofFen(99))), Money.ofFen(99),
+                new org.medkiosk.hospital.Visit(s, LocalDate.now(), t, t));
         check(templates.registrationSlip(slip), profile, "MKAPT:APT-1");
         check(templates.queueTicket(ticket, s), profile, "MKAPT:APT-1");
         check(templates.paymentReceipt(p, invoice, SampleData.payment(), PaymentMethod.ALIPAY), profile, null);
+        check(templates.paymentReceipt(p, List.of(invoice, invoice), SampleData.payment(), PaymentMethod.ALIPAY), profile, null);
         check(templates.topUpReceipt(p, SampleData.topUp(), PaymentMethod.PREPAID_ACCOUNT), profile, null);
         check(templates.refundNotice(new RefundNotice(p, SampleData.refund().refund(), null, t, t)), profile, null);
         check(templates.testPage(SampleData.AT), profile, "MEDKIOSK-TEST");

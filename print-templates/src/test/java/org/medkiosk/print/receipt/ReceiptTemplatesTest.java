@@ -115,6 +115,29 @@ class ReceiptTemplatesTest {
 
     @ParameterizedTest
     @MethodSource("profilesAndLanguages")
+    void onePaymentReceiptCoversEveryInvoicePaid(PrinterProfile p, Locale l) {
+        var invoices = java.util.List.of(SampleData.invoice(), SampleData.secondInvoice());
+        var paid = new org.medkiosk.hospital.PaymentResult("idem-both", org.medkiosk.hospital.PaymentStatus.SUCCESS,
+                org.medkiosk.hospital.Money.ofYuan("105.00"), "4200001234202603020099", SampleData.AT, null);
+        var d = decodeAndCheck(templates(p, l).paymentReceipt(SampleData.patient(), invoices, paid, PaymentMethod.ALIPAY), p);
+        String text = d.text();
+        assertTrue(text.contains("INV-20260302-0042") && text.contains("INV-20260302-0043"), text);
+        assertTrue(text.replace("\n", "").contains(zh(l) ? "C反应蛋白" : "C-reactive protein"), text);
+        var subtotals = d.lines.stream().filter(x -> x.text().startsWith(zh(l) ? "小计" : "Subtotal")).toList();
+        assertEquals(2, subtotals.size(), text);
+        assertTrue(subtotals.get(0).text().endsWith("￥75.00") && subtotals.get(1).text().endsWith("￥30.00"), text);
+        var totals = d.lines.stream().filter(x -> x.text().startsWith(zh(l) ? "合计" : "Total")).toList();
+        assertEquals(1, totals.size(), "one total for the one payment: " + text);
+        assertTrue(totals.get(0).text().endsWith("￥105.00") && totals.get(0).bold(), totals.toString());
+        assertTrue(text.contains("4200001234202603020099"));
+        assertEquals(1, text.split(zh(l) ? "缴费凭条" : "Payment Receipt", -1).length - 1, "one receipt, not two");
+        var single = decodeAndCheck(templates(p, l).paymentReceipt(SampleData.patient(), SampleData.invoice(),
+                SampleData.payment(), PaymentMethod.WECHAT_PAY), p).text();
+        assertFalse(single.contains(zh(l) ? "小计" : "Subtotal"), "one invoice needs no subtotal");
+    }
+
+    @ParameterizedTest
+    @MethodSource("profilesAndLanguages")
     void topUpAndRefund(PrinterProfile p, Locale l) {
         var top = decodeAndCheck(templates(p, l).topUpReceipt(SampleData.patient(), SampleData.topUp(), PaymentMethod.ALIPAY), p).text();
         assertTrue(top.contains(zh(l) ? "充值凭条" : "Top-up Receipt"));
