@@ -1,0 +1,125 @@
+package org.medkiosk.journey;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.medkiosk.hospital.HospitalBackend;
+import org.medkiosk.journal.CrashPoint;
+import org.medkiosk.journal.Journal;
+import org.medkiosk.journal.KioskStore;
+import org.medkiosk.journey.cancel.CancelBookingJourney;
+import org.medkiosk.journey.concurrent.TaskExecutor;
+import org.medkiosk.journey.pay.PayBillsJourney;
+import org.medkiosk.journey.payment.Pause;
+import org.medkiosk.journey.payment.PaymentDesk;
+import org.medkiosk.journey.payment.PaymentRules;
+import org.medkiosk.journey.register.RegistrationJourney;
+import org.medkiosk.journey.settle.Settlement;
+import org.medkiosk.journey.settle.SettlementLine;
+import org.medkiosk.journey.topup.TopUpJourney;
+import org.medkiosk.print.receipt.ReceiptTemplates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's journey engine: the journal in the data folder, the payment and receipt desks, settlement, and a
+ * factory for each journey. The JavaFX kiosk, the headless runner and the crash harness all assemble it the same
+ * way, so what the harness proves is what the lobby runs.
+ */
+public final class JourneyEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JourneyEngine.class);
+
+    /** Everything an engine is built from; tests swap the clock, the pause and the printer. */
+    public record Parts(Path dataFolder, HospitalBackend backend, Optional<ReceiptDesk.ReceiptPrinting> printer,
+                        Function<Locale, ReceiptTemplates> templates, TaskExecutor tasks, Clock clock,
+                        PaymentRules rules, Pause pause, JourneySettings settings, CrashPoint crashPoint) {
+    }
+
+    private final KioskStore store;
+    private final JourneyContext context;
+    private final Settlement settlement;
+    private ScheduledExecutorService settleTimer;
+
+    private JourneyEngine(KioskStore store, JourneyContext context) {
+        this.store = store;
+        this.context = context;
+        this.settlement = new Settlement(context);
+    }
+
+    public static JourneyEngine open(Parts p) {
+        KioskStore store = KioskStore.open(p.dataFolder());
+        Journal journal = new Journal(store, p.clock(), p.crashPoint());
+        PaymentDesk payments = new PaymentDesk(p.backend(), journal, p.rules(), p.pause(), p.clock());
+        ReceiptDesk receipts = new ReceiptDesk(journal, p.printer(), p.templates());
+        JourneyContext ctx = new JourneyContext(p.backend(), journal, payments, receipts, p.tasks(), p.clock(),
+                new LiveJourneys(), p.settings());
+        return new JourneyEngine(store, ctx);
+    }
+
+    public JourneyContext context() {
+        return context;
+    }
+
+    public Journal journal() {
+        return context.journal();
+    }
+
+    public KioskStore store() {
+        return store;
+    }
+
+    /** One settlement pass now (start-up, `kiosk journal recover`, tests). */
+    public List<SettlementLine> settle() {
+        return settlement.settle();
+    }
+
+    /** Settles at once in the background, then every {@code period} while the kiosk runs. */
+    public synchronized void settleEvery(Duration period) {
+        if (settleTimer != null) {
+            return;
+        }
+        settleTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "journal-settlement");
+            t.setDaemon(true);
+            return t;
+        });
+        settleTimer.scheduleWithFixedDelay(() -> {
+            try {
+                settlement.settle();
+            } catch (RuntimeException e) {
+                LOG.warn("settlement pass failed: {}", e.toString());
+            }
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public PayBillsJourney payBills(PatientSession session) {
+        return new PayBillsJourney(context, session);
+    }
+
+    public TopUpJourney topUp(PatientSession session) {
+        return new TopUpJourney(context, session);
+    }
+
+    public RegistrationJourney registration(PatientSession session) {
+        return new RegistrationJourney(context, session);
+    }
+
+    public CancelBookingJourney cancelBooking(PatientSession session) {
+        return new CancelBookingJourney(context, session);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (settleTimer != null) {
+            settleTimer.shutdownNow();
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,12 @@
+package org.medkiosk.journey.settle;
+
+import org.medkiosk.journal.IntentKind;
+import org.medkiosk.journal.IntentState;
+
+/** One thing settlement did: `kiosk journal recover` prints one line each. No personal data. */
+public record SettlementLine(String idempotencyKey, IntentKind kind, IntentState before, IntentState after, String action) {
+    @Override
+    public String toString() {
+        return kind + " " + idempotencyKey + ": " + before + " -> " + after + " (" + action + ")";
+    }
+}
