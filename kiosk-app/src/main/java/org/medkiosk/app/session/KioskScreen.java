@@ -1,7 +1,7 @@
 package org.medkiosk.app.session;
 
 import java.util.List;
-import org.medkiosk.app.journey.IdentitySource;
+import org.medkiosk.journey.identify.IdentitySource;
 
 /** What the lobby screen shows; the view renders exactly one of these. */
 public sealed interface KioskScreen {

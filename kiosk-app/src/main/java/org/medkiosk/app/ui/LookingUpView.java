@@ -4,7 +4,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import org.medkiosk.app.i18n.I18n;
-import org.medkiosk.app.journey.IdentitySource;
+import org.medkiosk.journey.identify.IdentitySource;
 
 /** Shown while the hospital is asked who the card belongs to. */
 final class LookingUpView extends VBox {
