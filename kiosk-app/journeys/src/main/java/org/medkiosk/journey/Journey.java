@@ -80,6 +80,11 @@ public abstract class Journey<S> {
         });
     }
 
+    /** Whole seconds left of a pending payment, for the countdown on screen. */
+    protected static int secondsLeft(java.time.Duration left) {
+        return (int) Math.max(0, Math.ceil(left.toMillis() / 1000.0));
+    }
+
     protected final void moneyInFlight(boolean inFlight) {
         this.moneyInFlight = inFlight;
     }

@@ -1,6 +1,5 @@
 package org.medkiosk.journey.pay;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -158,7 +157,7 @@ public final class PayBillsJourney extends Journey<PayBillsState> {
                     Map.of("invoices", String.join(",", ids), "method", method.name(), "purpose", "BILLS"));
             PaymentRequest request = new PaymentRequest(intent.idempotencyKey(), session.patientId(), ids, total, method, code);
             PaymentOutcome outcome = ctx.payments().pay(intent, request,
-                    left -> show(new PayBillsState.Paying(total, seconds(left))));
+                    left -> show(new PayBillsState.Paying(total, secondsLeft(left))));
             moneyInFlight(false);
             if (outcome instanceof PaymentOutcome.Paid paid) {
                 ReceiptOutcome receipt = ctx.receipts().print(session, journeyId, intent.idempotencyKey(), RECEIPT,
@@ -176,9 +175,5 @@ public final class PayBillsJourney extends Journey<PayBillsState> {
             finished();
             return new PayBillsState.Unsettled(total);
         });
-    }
-
-    static int seconds(Duration left) {
-        return (int) Math.max(0, Math.ceil(left.toMillis() / 1000.0));
     }
 }

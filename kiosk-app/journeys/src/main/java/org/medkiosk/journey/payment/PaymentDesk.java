@@ -66,10 +66,10 @@ public final class PaymentDesk {
         } catch (BackendException.Timeout | BackendException.BadResponse e) {
             // The outcome is unknown: never send it again, ask.
             LOG.warn("{} {} got no clear answer ({}); settling by status query", intent.kind(), key, e.getClass().getSimpleName());
-            return pollUntilBound(intent, waiting);
+            return pollUntilBound(intent, waiting, false);
         } catch (BackendException.Unavailable e) {
             LOG.warn("{} {}: hospital unavailable ({}); settling by status query", intent.kind(), key, e.getMessage());
-            return pollUntilBound(intent, waiting);
+            return pollUntilBound(intent, waiting, false);
         } catch (BackendException.Rejected | BackendException.Conflict | BackendException.NotFound
                  | BackendException.NotAuthorized e) {
             // The hospital answered and refused: nothing was charged.
@@ -82,16 +82,16 @@ public final class PaymentDesk {
     private PaymentOutcome afterAnswer(Intent intent, PaymentResult answer, Consumer<Duration> waiting) {
         if (answer.status() == PaymentStatus.PENDING) {
             journal.pending(intent.idempotencyKey());
-            return pollUntilBound(intent, waiting);
+            return pollUntilBound(intent, waiting, true);
         }
         return record(intent, answer);
     }
 
     /** Polls every pollEvery until a final answer or the bound, then reverses (the patient has waited enough). */
-    private PaymentOutcome pollUntilBound(Intent intent, Consumer<Duration> waiting) {
+    private PaymentOutcome pollUntilBound(Intent intent, Consumer<Duration> waiting, boolean markedPendingAlready) {
         String key = intent.idempotencyKey();
         Instant deadline = clock.instant().plus(rules.pollFor());
-        boolean markedPending = false;
+        boolean markedPending = markedPendingAlready;
         while (true) {
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.isNegative() || left.isZero()) {
@@ -115,7 +115,7 @@ public final class PaymentDesk {
                 }
             } catch (BackendException.NotFound e) {
                 // The request never reached the hospital (or not yet): close the key so a late arrival is refused.
-                return close(intent);
+                return reverse(intent);
             } catch (BackendException e) {
                 LOG.warn("payment status {} unavailable ({}); trying again", key, e.getClass().getSimpleName());
             }
@@ -139,10 +139,6 @@ public final class PaymentDesk {
         }
     }
 
-    private PaymentOutcome close(Intent intent) {
-        return reverse(intent);
-    }
-
     /**
      * Settles an intent left open by a crash, a walk-away or an outage (JOURNEYS.md settlement table). Never
      * sends the payment again: it asks, and reverses what is still pending because its patient is gone.
@@ -153,7 +149,7 @@ public final class PaymentDesk {
         try {
             status = backend.paymentStatus(key);
         } catch (BackendException.NotFound e) {
-            return close(intent); // INTENDED or SENT that never arrived: close the key, nothing was charged
+            return reverse(intent); // INTENDED or SENT that never arrived: close the key, nothing was charged
         } catch (BackendException e) {
             return new PaymentOutcome.Unsettled(key);
         }

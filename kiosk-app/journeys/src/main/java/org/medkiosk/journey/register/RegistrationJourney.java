@@ -187,7 +187,7 @@ public final class RegistrationJourney extends Journey<RegistrationState> {
             PaymentRequest request = new PaymentRequest(pay.idempotencyKey(), session.patientId(), List.of(), fee,
                     code.method(), code.code(), held.appointmentId());
             PaymentOutcome outcome = ctx.payments().pay(pay, request,
-                    left -> show(new RegistrationState.Paying(fee, (int) Math.max(0, Math.ceil(left.toMillis() / 1000.0)))));
+                    left -> show(new RegistrationState.Paying(fee, secondsLeft(left))));
             if (outcome instanceof PaymentOutcome.Paid paid) {
                 bookAndFinish(pay, paid.result());
             } else if (outcome instanceof PaymentOutcome.NotCharged no) {

@@ -116,7 +116,7 @@ public final class TopUpJourney extends Journey<TopUpState> {
                     Map.of("account", account.accountId(), "method", code.method().name()));
             TopUpRequest request = new TopUpRequest(intent.idempotencyKey(), account.accountId(), amount, code.method(), code.code());
             PaymentOutcome outcome = ctx.payments().topUp(intent, request,
-                    left -> show(new TopUpState.Paying(amount, (int) Math.max(0, Math.ceil(left.toMillis() / 1000.0)))));
+                    left -> show(new TopUpState.Paying(amount, secondsLeft(left))));
             moneyInFlight(false);
             if (outcome instanceof PaymentOutcome.Paid paid) {
                 Money after = balanceAfter();
