@@ -90,16 +90,16 @@ public abstract class Journey<S> {
     }
 
     /**
-     * The session ended (Finish, timeout, another card). Money already in flight is finished by the background
-     * step (and by settlement if the kiosk dies); receipts not yet printed become UNCOLLECTED; subclasses release
-     * what they hold.
+     * The patient left this journey: back to home, or the session ended (Finish, timeout, another card: the kiosk
+     * ends the {@link PatientSession} first). Money already in flight is finished by the background step (and by
+     * settlement if the kiosk dies); subclasses release what they hold (a held number); once the session has ended,
+     * receipts not yet printed become UNCOLLECTED.
      */
     public final void abandon() {
         if (ended) {
             return;
         }
         ended = true;
-        session.end();
         ctx.tasks().background().execute(() -> {
             try {
                 release();

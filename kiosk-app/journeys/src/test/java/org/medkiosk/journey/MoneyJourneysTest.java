@@ -234,7 +234,14 @@ class MoneyJourneysTest {
         assertEquals(paid.transactionNumber(), np.transactionNumber());
         PrintJob job = kiosk.engine.journal().printJobs().get(0);
         assertEquals(PrintJob.State.NOT_PRINTED, job.state());
+        PatientSession gone = kiosk.session(1);
         pay.abandon();
+        assertEquals(PrintJob.State.NOT_PRINTED, kiosk.engine.journal().printJob(job.id()).orElseThrow().state(),
+                "leaving the journey while the patient is still there keeps the receipt owed");
+        PayBillsJourney again = kiosk.engine.payBills(gone);
+        gone.end();
+        again.abandon();
+        kiosk.engine.settle();
         assertEquals(PrintJob.State.UNCOLLECTED, kiosk.engine.journal().printJob(job.id()).orElseThrow().state());
     }
 
