@@ -1,12 +1,30 @@
 package org.medkiosk.app;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.medkiosk.device.receipt.ReceiptPrinter;
+import org.medkiosk.journal.CrashPoint;
+import org.medkiosk.journey.JourneyEngine;
+import org.medkiosk.journey.JourneySettings;
+import org.medkiosk.journey.ReceiptDesk;
+import org.medkiosk.journey.payment.Pause;
+import org.medkiosk.journey.payment.PaymentRules;
+import org.medkiosk.print.escpos.MonoImage;
+import org.medkiosk.print.escpos.PrinterProfile;
+import org.medkiosk.print.receipt.Letterhead;
+import org.medkiosk.print.receipt.ReceiptTemplates;
 import javafx.stage.Stage;
 import org.medkiosk.journey.concurrent.PooledTaskExecutor;
 import org.medkiosk.journey.concurrent.TaskExecutor;
@@ -15,7 +33,6 @@ import org.medkiosk.app.demo.DeferredBackend;
 import org.medkiosk.journey.identify.IdentifyJourney;
 import org.medkiosk.app.platform.KioskPlatform;
 import org.medkiosk.app.session.KioskViewModel;
-import org.medkiosk.journal.KioskStore;
 import org.medkiosk.demohospital.DemoHospital;
 import org.medkiosk.fhir.FhirHospitalBackend;
 import org.medkiosk.fhir.FhirSettings;
@@ -38,47 +55,130 @@ final class KioskAssembly implements AutoCloseable {
     private final KioskDevices devices;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<Runnable> backgroundStarts = new ArrayList<>();
-    private volatile KioskStore store;
+    private final HospitalBackend backend;
+    private final Tuning tuning;
+    private final CompletableFuture<DemoHospital> demoHospital = new CompletableFuture<>();
+    private Optional<ReceiptDesk.ReceiptPrinting> receiptPrinting = Optional.empty();
+    private volatile JourneyEngine engine;
+
+    /**
+     * What tests change: the embedded demo hospital's options, the FHIR client's settings (a short $pay timeout),
+     * and the payment rules and pause (fast polling), so that pending payments do not take 30 s of wall time.
+     */
+    record Tuning(DemoHospital.Options hospital, UnaryOperator<FhirSettings> fhir, Optional<PaymentRules> rules,
+                  Pause pause) {
+        static Tuning standard() {
+            return new Tuning(DemoHospital.Options.defaults(), UnaryOperator.identity(), Optional.empty(), Pause.sleeping());
+        }
+    }
 
     private KioskAssembly(KioskConfig config, KioskPlatform platform, TaskExecutor tasks, HospitalBackend backend,
-                          KioskDevices devices) {
+                          KioskDevices devices, Tuning tuning) {
         this.config = config;
         this.platform = platform;
         this.tasks = tasks;
         this.devices = devices;
+        this.backend = backend;
+        this.tuning = tuning;
         this.viewModel = new KioskViewModel(new IdentifyJourney(backend, tasks), config, Clock.systemDefaultZone());
     }
 
     static KioskAssembly demo(KioskConfig config, KioskPlatform platform, Executor ui) {
+        return demo(config, platform, ui, Tuning.standard());
+    }
+
+    /**
+     * The demo: simulated devices, and the embedded demo hospital — or, when the configuration names a backend
+     * ({@code kiosk demo --backend URL}), that hospital, which then survives a kiosk restart.
+     */
+    static KioskAssembly demo(KioskConfig config, KioskPlatform platform, Executor ui, Tuning tuning) {
         TaskExecutor tasks = new PooledTaskExecutor(ui);
-        // The demo hospital boots only once the idle screen is up (startInBackground), so it does not compete
-        // with the first frame for the CPU; a card presented earlier simply waits for it.
-        CompletableFuture<DemoHospital> hospital = new CompletableFuture<>();
-        CompletableFuture<FhirHospitalBackend> fhir = hospital.thenApply(h -> {
-            LOG.info("demo hospital serving at {}", h.baseUrl());
-            return new FhirHospitalBackend(FhirSettings.of(h.baseUrl()));
-        });
-        HospitalBackend backend = DeferredBackend.of(fhir, Duration.ofSeconds(30));
-        KioskAssembly kiosk = new KioskAssembly(config, platform, tasks, backend, KioskDevices.simulated());
-        kiosk.backgroundStarts.add(() -> {
-            try {
-                hospital.complete(DemoHospital.start(0));
-            } catch (RuntimeException e) {
-                LOG.error("the demo hospital did not start", e);
-                hospital.completeExceptionally(e);
-            }
-        });
-        kiosk.closeables.add(() -> fhir.thenAccept(FhirHospitalBackend::close));
-        kiosk.closeables.add(() -> hospital.thenAccept(DemoHospital::close));
+        KioskDevices devices = KioskDevices.simulated();
+        KioskAssembly kiosk;
+        if (config.backend().url().isPresent()) {
+            FhirHospitalBackend external = new FhirHospitalBackend(tuning.fhir().apply(fhirSettings(config.backend())));
+            LOG.info("demo against the hospital at {}", config.backend().url().get());
+            kiosk = new KioskAssembly(config, platform, tasks, external, devices, tuning);
+            kiosk.closeables.add(external);
+        } else {
+            // The demo hospital boots only once the idle screen is up (startInBackground), so it does not compete
+            // with the first frame for the CPU; a card presented earlier simply waits for it.
+            CompletableFuture<DemoHospital> hospital = new CompletableFuture<>();
+            CompletableFuture<FhirHospitalBackend> fhir = hospital.thenApply(h -> {
+                LOG.info("demo hospital serving at {}", h.baseUrl());
+                return new FhirHospitalBackend(tuning.fhir().apply(FhirSettings.of(h.baseUrl())));
+            });
+            HospitalBackend backend = DeferredBackend.of(fhir, Duration.ofSeconds(30));
+            kiosk = new KioskAssembly(config, platform, tasks, backend, devices, tuning);
+            KioskAssembly k = kiosk;
+            kiosk.backgroundStarts.add(() -> {
+                try {
+                    DemoHospital h = DemoHospital.start(0, tuning.hospital());
+                    hospital.complete(h);
+                    k.demoHospital.complete(h);
+                } catch (RuntimeException e) {
+                    LOG.error("the demo hospital did not start", e);
+                    hospital.completeExceptionally(e);
+                    k.demoHospital.completeExceptionally(e);
+                }
+            });
+            kiosk.closeables.add(() -> fhir.thenAccept(FhirHospitalBackend::close));
+            kiosk.closeables.add(() -> hospital.thenAccept(DemoHospital::close));
+        }
+        kiosk.receiptPrinting = devices.simulators().map(sim -> sim.receiptPrinter()::print);
         return kiosk;
     }
 
     static KioskAssembly hospital(KioskConfig config, KioskPlatform platform, Executor ui) {
         TaskExecutor tasks = new PooledTaskExecutor(ui);
         FhirHospitalBackend backend = new FhirHospitalBackend(fhirSettings(config.backend()));
-        KioskAssembly kiosk = new KioskAssembly(config, platform, tasks, backend, KioskDevices.fromConfig(config));
+        KioskAssembly kiosk = new KioskAssembly(config, platform, tasks, backend, KioskDevices.fromConfig(config),
+                Tuning.standard());
         kiosk.closeables.add(backend);
+        config.receiptPrinter().spec().ifPresentOrElse(spec -> {
+            ReceiptPrinter printer = ReceiptPrinter.connect(spec);
+            kiosk.closeables.add(printer);
+            kiosk.receiptPrinting = Optional.of(printer::print);
+        }, () -> LOG.warn("no receipt printer configured (printer.receipt); patients are sent to the cashier for receipts"));
         return kiosk;
+    }
+
+    /** The embedded demo hospital, once started (tests pull its levers). */
+    CompletableFuture<DemoHospital> demoHospital() {
+        return demoHospital;
+    }
+
+    /** The journey engine, once the journal database is open. */
+    Optional<JourneyEngine> engine() {
+        return Optional.ofNullable(engine);
+    }
+
+    private JourneyEngine openEngine() {
+        KioskConfig.Journeys j = config.journeys();
+        PaymentRules rules = tuning.rules().orElse(new PaymentRules(j.paymentPollEvery(), j.paymentPendingBound()));
+        JourneySettings settings = new JourneySettings(j.topUpPresets(), j.topUpMin(), j.topUpMax(), j.bookAheadDays());
+        Letterhead letterhead = letterhead(config.hospital());
+        PrinterProfile profile = PrinterProfile.byName(config.receiptPrinter().profile()).orElse(PrinterProfile.EPSON_80);
+        Function<Locale, ReceiptTemplates> templates = locale -> new ReceiptTemplates(letterhead, profile, locale);
+        return JourneyEngine.open(new JourneyEngine.Parts(platform.dataFolder(), backend, receiptPrinting, templates, tasks,
+                Clock.systemDefaultZone(), rules, tuning.pause(), settings, CrashPoint.none()));
+    }
+
+    static Letterhead letterhead(KioskConfig.Hospital hospital) {
+        MonoImage logo = hospital.logo().map(path -> {
+            try (InputStream in = Files.newInputStream(path)) {
+                return Letterhead.logo(in);
+            } catch (Exception e) {
+                LOG.warn("hospital logo {} cannot be printed: {}", path, e.toString());
+                return null;
+            }
+        }).orElse(null);
+        return new Letterhead(hospital.name(), logo, hospital.footer(), "kiosk", ZoneId.systemDefault());
+    }
+
+    /** How long the session waits for money in flight: the poll bound, plus the $pay call and a booking after it. */
+    private Duration moneyWaitBound() {
+        return config.journeys().paymentPendingBound().plus(config.backend().timeout().multipliedBy(3));
     }
 
     static FhirSettings fhirSettings(KioskConfig.Backend b) {
@@ -110,8 +210,13 @@ final class KioskAssembly implements AutoCloseable {
         backgroundStarts.forEach(tasks.background()::execute);
         tasks.background().execute(() -> {
             try {
-                store = KioskStore.open(platform.dataFolder());
-                LOG.info("journal database ready at {}", store.file());
+                JourneyEngine opened = openEngine();
+                engine = opened;
+                LOG.info("journal database ready at {}", opened.store().file());
+                // Settlement once now (what a crash or a walk-away left open), then every minute while running.
+                opened.settleEvery(Duration.ofMinutes(1));
+                Duration bound = moneyWaitBound();
+                tasks.ui().execute(() -> viewModel.journeysReady(opened, bound));
             } catch (RuntimeException e) {
                 LOG.error("the journal database cannot be opened; payments stay disabled", e);
             }
@@ -133,9 +238,9 @@ final class KioskAssembly implements AutoCloseable {
                 LOG.warn("while closing: {}", e.toString());
             }
         }
-        if (store != null) {
-            store.close();
-        }
         tasks.close();
+        if (engine != null) {
+            engine.close();
+        }
     }
 }

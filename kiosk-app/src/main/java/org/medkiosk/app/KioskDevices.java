@@ -5,7 +5,8 @@ import java.util.Optional;
 import javafx.stage.Stage;
 import org.medkiosk.journey.concurrent.TaskExecutor;
 import org.medkiosk.app.config.KioskConfig;
-import org.medkiosk.journey.identify.IdCardIdentity;
+import org.medkiosk.journey.payment.WalletCode;
+import org.medkiosk.journey.payment.WalletCodes;
 import org.medkiosk.journey.identify.ScannedIdentity;
 import org.medkiosk.journey.identify.IdentitySource;
 import org.medkiosk.app.session.KioskViewModel;
@@ -107,7 +108,7 @@ final class KioskDevices implements AutoCloseable {
                     .withPollInterval(config.idCardReader().pollInterval());
             idCardReader = new IdCardReader(link, settings, event -> {
                 if (event instanceof IdCardEvent.CardRead read) {
-                    tasks.ui().execute(() -> vm.present(IdCardIdentity.of(read.card()), IdentitySource.ID_CARD));
+                    tasks.ui().execute(() -> vm.presentIdCard(read.card()));
                 } else if (event instanceof IdCardEvent.ReadFailed failed) {
                     LOG.warn("ID card could not be read: {} {}", failed.failure(), failed.detail());
                     tasks.ui().execute(vm::cardUnreadable);
@@ -122,7 +123,13 @@ final class KioskDevices implements AutoCloseable {
                     event -> {
                         if (event instanceof ScannerEvent.CodeScanned scanned) {
                             ScannedCode code = scanned.code();
-                            LOG.info("scanned {}", code);
+                            // Only the kind: a wallet code is a one-time secret, not even its masked form is logged.
+                            LOG.info("scanned a {}", code.kind());
+                            Optional<WalletCode> wallet = WalletCodes.of(code);
+                            if (wallet.isPresent()) {
+                                tasks.ui().execute(() -> vm.walletCode(wallet.get()));
+                                return;
+                            }
                             tasks.ui().execute(() -> ScannedIdentity.of(code).ifPresentOrElse(
                                     id -> vm.present(id, IdentitySource.QR_CODE),
                                     () -> vm.codeNotForIdentity(code.kind().isPaymentCode())));

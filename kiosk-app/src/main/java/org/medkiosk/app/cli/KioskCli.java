@@ -73,12 +73,21 @@ public final class KioskCli {
     }
 
     private int demo(List<String> args, PrintStream out, PrintStream err) {
-        if (!args.isEmpty()) {
-            err.println("kiosk demo: takes no options, got " + args);
+        KioskConfig config = KioskConfig.demo();
+        if (args.size() == 2 && args.get(0).equals("--backend")) {
+            // Simulated devices against a hospital that outlives the kiosk (e.g. `kiosk demo-hospital`).
+            try {
+                config = config.withBackend(ConfigLoader.parse("kiosk demo --backend", "backend.url=" + args.get(1)).backend());
+            } catch (ConfigException e) {
+                err.println("kiosk: " + e.getMessage());
+                return 2;
+            }
+        } else if (!args.isEmpty()) {
+            err.println("kiosk demo: takes only --backend URL, got " + args);
             err.print(usage());
             return 2;
         }
-        return launcher.launch(KioskConfig.demo(), true);
+        return launcher.launch(config, true);
     }
 
     private int run(List<String> args, PrintStream out, PrintStream err) {
@@ -108,7 +117,7 @@ public final class KioskCli {
                 Usage: kiosk <command> [options]
 
                 The kiosk:
-                  demo                          run the kiosk with the embedded demo hospital and simulated devices
+                  demo [--backend URL]          run the kiosk with simulated devices and the embedded demo hospital (or the one at URL)
                   run --config FILE             run the kiosk for a hospital (see installer/kiosk.properties.example)
                   --version                     print the version
                   help                          print this text

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.medkiosk.hospital.LocalizedText;
+import org.medkiosk.hospital.Money;
 
 /**
  * Reads kiosk.properties (UTF-8, Java properties syntax, # comments). Every key is validated and an unknown
@@ -28,7 +29,11 @@ public final class ConfigLoader {
             "backend.url", "backend.token", "backend.timeout-ms", "backend.trusted-certificates",
             "backend.token-url", "backend.client-id", "backend.client-secret",
             "idcard.port", "idcard.baud", "idcard.poll-ms",
-            "storage.data-folder");
+            "storage.data-folder",
+            "printer.receipt", "printer.receipt.profile",
+            "topup.presets", "topup.min-yuan", "topup.max-yuan",
+            "payment.poll-seconds", "payment.pending-bound-seconds",
+            "registration.book-ahead-days");
 
     private final String source;
     private final Properties values;
@@ -116,7 +121,62 @@ public final class ConfigLoader {
                         "57600", 57600, "115200", 115200)),
                 Duration.ofMillis(integer("idcard.poll-ms", 300, 50, 5000, "milliseconds from 50 to 5000")));
         var storage = new KioskConfig.Storage(optional("storage.data-folder").map(Path::of));
-        return new KioskConfig(hospital, screen, session, backend, idcard, storage);
+        return new KioskConfig(hospital, screen, session, backend, idcard, storage, receiptPrinter(), journeys());
+    }
+
+    private KioskConfig.ReceiptPrinter receiptPrinter() {
+        Optional<String> spec = optional("printer.receipt");
+        spec.ifPresent(s -> {
+            try {
+                org.medkiosk.device.receipt.PrinterAddress.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source, "printer.receipt", s,
+                        "serial:PATH[@BAUD], tcp://HOST:PORT or file:PATH, e.g. serial:/dev/ttyUSB1@115200");
+            }
+        });
+        String profile = choice("printer.receipt.profile", "epson-80",
+                Map.of("epson-80", "epson-80", "generic-80", "generic-80", "generic-58", "generic-58"));
+        return new KioskConfig.ReceiptPrinter(spec, profile);
+    }
+
+    private KioskConfig.Journeys journeys() {
+        int min = integer("topup.min-yuan", 1, 1, 100000, "whole yuan from 1 to 100000");
+        int max = integer("topup.max-yuan", 5000, 1, 100000, "whole yuan from 1 to 100000");
+        if (max < min) {
+            throw new ConfigException(source, "topup.max-yuan", String.valueOf(max),
+                    "at least topup.min-yuan (" + min + ")");
+        }
+        String rawPresets = optional("topup.presets").orElse("50,100,200,500");
+        java.util.List<Money> presets = new java.util.ArrayList<>();
+        String allowed = "1 to 8 whole-yuan amounts separated by commas, each from topup.min-yuan (" + min
+                + ") to topup.max-yuan (" + max + "), e.g. 50,100,200,500";
+        String[] parts = rawPresets.split(",");
+        if (parts.length > 8) {
+            throw new ConfigException(source, "topup.presets", rawPresets, allowed);
+        }
+        for (String part : parts) {
+            try {
+                int yuan = Integer.parseInt(part.trim());
+                if (yuan < min || yuan > max) {
+                    throw new ConfigException(source, "topup.presets", rawPresets, allowed);
+                }
+                Money m = Money.ofYuan(String.valueOf(yuan));
+                if (!presets.contains(m)) {
+                    presets.add(m);
+                }
+            } catch (NumberFormatException e) {
+                throw new ConfigException(source, "topup.presets", rawPresets, allowed);
+            }
+        }
+        int poll = integer("payment.poll-seconds", 3, 1, 10, "a whole number of seconds from 1 to 10");
+        int bound = integer("payment.pending-bound-seconds", 30, 5, 300, "a whole number of seconds from 5 to 300");
+        if (bound <= poll) {
+            throw new ConfigException(source, "payment.pending-bound-seconds", String.valueOf(bound),
+                    "more seconds than payment.poll-seconds (" + poll + ")");
+        }
+        int ahead = integer("registration.book-ahead-days", 7, 0, 30, "a whole number of days from 0 to 30");
+        return new KioskConfig.Journeys(presets, Money.ofYuan(String.valueOf(min)), Money.ofYuan(String.valueOf(max)),
+                Duration.ofSeconds(poll), Duration.ofSeconds(bound), ahead);
     }
 
     private Optional<String> optional(String key) {

@@ -2,9 +2,11 @@ package org.medkiosk.app.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.medkiosk.hospital.LocalizedText;
+import org.medkiosk.hospital.Money;
 
 /**
  * Everything a technician can set for one kiosk. Demo mode uses {@link #demo()} and needs no file.
@@ -16,7 +18,20 @@ public record KioskConfig(
         Session session,
         Backend backend,
         IdCardReader idCardReader,
-        Storage storage) {
+        Storage storage,
+        ReceiptPrinter receiptPrinter,
+        Journeys journeys) {
+
+    /** The configuration without a receipt printer and with the default journey settings. */
+    public KioskConfig(Hospital hospital, Screen screen, Session session, Backend backend, IdCardReader idCardReader,
+                       Storage storage) {
+        this(hospital, screen, session, backend, idCardReader, storage, ReceiptPrinter.none(), Journeys.defaults());
+    }
+
+    /** The same configuration with another backend (e.g. `kiosk demo --backend URL`). */
+    public KioskConfig withBackend(Backend other) {
+        return new KioskConfig(hospital, screen, session, other, idCardReader, storage, receiptPrinter, journeys);
+    }
 
     /** The hospital as shown on the idle screen and printed on paper. */
     public record Hospital(LocalizedText name, Optional<Path> logo, LocalizedText footer) {
@@ -35,6 +50,13 @@ public record KioskConfig(
     /** The hospital backend; an empty url in demo mode means "start the embedded demo hospital". */
     public record Backend(Optional<String> url, Optional<String> bearerToken, Duration timeout,
                           Optional<Path> trustedCertificates, Optional<ClientCredentials> clientCredentials) {
+        /** Records print every component: the token must never reach a log or a stack trace. */
+        @Override
+        public String toString() {
+            return "Backend[url=" + url.orElse("(embedded demo)") + ", token=" + (bearerToken.isPresent() ? "****" : "none")
+                    + ", timeout=" + timeout + ", trustedCertificates=" + trustedCertificates.map(Path::toString).orElse("system")
+                    + ", clientCredentials=" + clientCredentials.map(ClientCredentials::toString).orElse("none") + "]";
+        }
     }
 
     /** OAuth2 client-credentials grant for hospitals that issue kiosk tokens; the secret is never logged. */
@@ -47,6 +69,34 @@ public record KioskConfig(
 
     /** The SAM ID-card reader; an empty port means none is attached (or the simulator in demo mode). */
     public record IdCardReader(Optional<String> port, int baud, Duration pollInterval) {
+    }
+
+    /**
+     * The receipt printer ({@code printer.receipt}): {@code serial:PATH[@BAUD]}, {@code tcp://HOST:PORT} or
+     * {@code file:PATH}; empty means none (the demo prints on its simulated printer). profile is a
+     * {@code PrinterProfile} name (epson-80, generic-80, generic-58).
+     */
+    public record ReceiptPrinter(Optional<String> spec, String profile) {
+        public static ReceiptPrinter none() {
+            return new ReceiptPrinter(Optional.empty(), "epson-80");
+        }
+    }
+
+    /**
+     * What the journeys may do: top-up presets and limits (whole yuan), how a pending payment is polled
+     * ({@code payment.poll-seconds}) and for how long ({@code payment.pending-bound-seconds}; the $pay call's own
+     * timeout is {@code backend.timeout-ms}), and how many days ahead a patient may book.
+     */
+    public record Journeys(List<Money> topUpPresets, Money topUpMin, Money topUpMax, Duration paymentPollEvery,
+                           Duration paymentPendingBound, int bookAheadDays) {
+        public Journeys {
+            topUpPresets = List.copyOf(topUpPresets);
+        }
+
+        public static Journeys defaults() {
+            return new Journeys(List.of(Money.ofYuan("50"), Money.ofYuan("100"), Money.ofYuan("200"), Money.ofYuan("500")),
+                    Money.ofYuan("1"), Money.ofYuan("5000"), Duration.ofSeconds(3), Duration.ofSeconds(30), 7);
+        }
     }
 
     /** Where the journal and logs live; empty means the platform's private storage. */

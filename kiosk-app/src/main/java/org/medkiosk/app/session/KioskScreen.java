@@ -1,6 +1,7 @@
 package org.medkiosk.app.session;
 
 import java.util.List;
+import org.medkiosk.app.viewmodel.JourneyViewModel;
 import org.medkiosk.journey.identify.IdentitySource;
 
 /** What the lobby screen shows; the view renders exactly one of these. */
@@ -23,5 +24,9 @@ public sealed interface KioskScreen {
 
     /** A message the patient must read, with what to do next; both are i18n keys. */
     record Notice(String titleKey, String adviceKey) implements KioskScreen {
+    }
+
+    /** A journey the patient started from home; its own view model says which of its screens shows. */
+    record InJourney(Service service, JourneyViewModel<?> model) implements KioskScreen {
     }
 }

@@ -1,7 +1,9 @@
 package org.medkiosk.app.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +16,20 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.StringProperty;
+import org.medkiosk.app.viewmodel.CancelBookingViewModel;
+import org.medkiosk.app.viewmodel.JourneyViewModel;
+import org.medkiosk.app.viewmodel.PayBillsViewModel;
+import org.medkiosk.app.viewmodel.RegistrationViewModel;
+import org.medkiosk.app.viewmodel.TopUpViewModel;
+import org.medkiosk.device.idcard.IdCard;
+import org.medkiosk.device.idcard.IdNumberCheck;
+import org.medkiosk.journey.JourneyEngine;
+import org.medkiosk.journey.PatientSession;
+import org.medkiosk.journey.identify.IdCardIdentity;
+import org.medkiosk.journey.payment.WalletCode;
 import org.medkiosk.app.config.KioskConfig;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.journey.identify.IdentifyJourney;
@@ -43,9 +59,20 @@ public final class KioskViewModel {
     private final IntegerProperty countdownSeconds = new SimpleIntegerProperty(0);
     private final BooleanProperty countdownVisible = new SimpleBooleanProperty(false);
     private final BooleanProperty largeText = new SimpleBooleanProperty(false);
+    /** A word to the patient inside their session (an i18n key), e.g. "a different card was presented"; null for none. */
+    private final StringProperty sessionNotice = new SimpleStringProperty();
 
     private InactivityTimer timer;
     private Patient patient;
+    /** The identity being looked up or whose session is open; a different one is refused until the session ends. */
+    private PatientIdentifier presented;
+    private volatile JourneyEngine engine;
+    private JourneyViewModel<?> journey;
+    /** The patient session the open journey prints under; ended when the patient leaves the journey. */
+    private PatientSession journeySession;
+    /** How long the countdown waits while a journey has money in flight (the payment bound and the call timeouts). */
+    private Duration moneyWaitBound = Duration.ofSeconds(60);
+    private Instant moneyWaitingSince;
     /** Bumped at every session start and end so a late backend answer for a gone patient is dropped. */
     private long epoch;
 
@@ -57,6 +84,26 @@ public final class KioskViewModel {
         this.defaultLargeText = config.screen().largeText();
         this.largeText.set(defaultLargeText);
         I18n.setLocale(defaultLocale);
+    }
+
+    /** The journeys become available once the journal database is open (after the idle screen shows). */
+    public void journeysReady(JourneyEngine engine, Duration moneyWaitBound) {
+        this.engine = engine;
+        this.moneyWaitBound = moneyWaitBound;
+    }
+
+    public ReadOnlyStringProperty sessionNoticeProperty() {
+        return sessionNotice;
+    }
+
+    public void dismissSessionNotice() {
+        sessionNotice.set(null);
+        touch();
+    }
+
+    /** The journey on screen, if any. */
+    public Optional<JourneyViewModel<?>> journey() {
+        return Optional.ofNullable(journey);
     }
 
     public ReadOnlyObjectProperty<KioskScreen> screenProperty() {
@@ -88,19 +135,67 @@ public final class KioskViewModel {
         return timer != null;
     }
 
-    /** A card was read or a code scanned: look the patient up, replacing any previous patient's session. */
+    /**
+     * An ID card was read. A card presented during a session or a look-up follows {@link #present}'s rule; otherwise
+     * an expired card or one whose check digit fails is refused here with what to do.
+     */
+    public void presentIdCard(IdCard card) {
+        PatientIdentifier id = IdCardIdentity.of(card);
+        if (busyWithSomeone()) {
+            present(id, IdentitySource.ID_CARD);
+            return;
+        }
+        if (card.idNumberCheck() == IdNumberCheck.INVALID) {
+            LOG.info("ID card refused: the check digit does not match");
+            refuse(I18n.key("notice.card-invalid.title"), I18n.key("notice.card-invalid.advice"));
+        } else if (card.isExpired(LocalDate.now(clock))) {
+            LOG.info("ID card refused: expired");
+            refuse(I18n.key("notice.card-expired.title"), I18n.key("notice.card-expired.advice"));
+        } else {
+            present(id, IdentitySource.ID_CARD);
+        }
+    }
+
+    private void refuse(String titleKey, String adviceKey) {
+        clearPatient();
+        epoch++;
+        startTimer();
+        screen.set(new KioskScreen.Notice(titleKey, adviceKey));
+    }
+
+    private boolean busyWithSomeone() {
+        return presented != null && (patient != null || screen.get() instanceof KioskScreen.LookingUp);
+    }
+
+    /**
+     * A card was read or a code scanned: look the patient up. One patient at a time (JOURNEYS.md): a different
+     * identity during a session or a look-up never opens that person's data here; the same card again is harmless.
+     */
     public void present(PatientIdentifier identifier, IdentitySource source) {
-        if (screen.get() instanceof KioskScreen.LookingUp) {
-            LOG.debug("ignoring {} while a look-up is running", source);
+        if (busyWithSomeone()) {
+            if (identifier.equals(presented) || (patient != null && patient.identifiers().contains(identifier))) {
+                touch();
+                return;
+            }
+            LOG.info("a different {} was presented during a session or look-up: refused", source);
+            if (screen.get() instanceof KioskScreen.LookingUp) {
+                // Whose card is on the reader is now unclear: the running look-up is superseded and its answer dropped.
+                refuse(I18n.key("notice.different-card.title"), I18n.key("notice.different-card.advice"));
+                presented = null;
+            } else {
+                sessionNotice.set(I18n.key("notice.different-card.title"));
+                touch();
+            }
             return;
         }
         clearPatient();
+        presented = identifier;
         long myEpoch = ++epoch;
         startTimer();
         screen.set(new KioskScreen.LookingUp(source));
         identify.identify(identifier).thenAccept(outcome -> {
             if (myEpoch != epoch) {
-                LOG.info("dropping a look-up answer that arrived after its session ended");
+                LOG.info("dropping a look-up answer for a presentation that was superseded or whose session ended");
                 return;
             }
             show(outcome);
@@ -111,9 +206,12 @@ public final class KioskViewModel {
         if (outcome instanceof IdentifyOutcome.Identified found) {
             patient = found.patient();
             SensitiveValues.register(patient.name());
-            screen.set(new KioskScreen.Home(patient.maskedName(), Arrays.asList(Service.values())));
+            showHome();
             LOG.info("session opened for {}", patient);
-        } else if (outcome instanceof IdentifyOutcome.UnknownPatient) {
+            return;
+        }
+        presented = null;
+        if (outcome instanceof IdentifyOutcome.UnknownPatient) {
             screen.set(new KioskScreen.Notice(I18n.key("notice.unknown.title"), I18n.key("notice.unknown.advice")));
         } else {
             screen.set(new KioskScreen.Notice(I18n.key("notice.unavailable.title"), I18n.key("notice.unavailable.advice")));
@@ -129,17 +227,89 @@ public final class KioskViewModel {
     }
 
     /**
-     * A code was scanned that does not say who the patient is (a wallet code, a lab barcode…). A wallet code
-     * is a one-time secret: it is not kept; the patient is told to identify first.
+     * A code was scanned that does not say who the patient is (a lab barcode…, or a wallet code no journey wants).
+     * A wallet code is a one-time secret: it is not kept. Before identification the patient is told to identify
+     * first; during a session they are told where the code can be used. Never silently ignored.
      */
     public void codeNotForIdentity(boolean paymentCode) {
-        if (patient != null) {
-            return; // journeys that take codes (pay, print reports) will consume them here
+        if (patient != null || screen.get() instanceof KioskScreen.LookingUp) {
+            sessionNotice.set(paymentCode ? I18n.key("notice.payment-code-not-here.title")
+                    : I18n.key("notice.code-not-usable-here.title"));
+            touch();
+            return;
         }
         startTimer();
         screen.set(paymentCode
                 ? new KioskScreen.Notice(I18n.key("notice.payment-code-first.title"), I18n.key("notice.identify.advice"))
                 : new KioskScreen.Notice(I18n.key("notice.code-not-identity.title"), I18n.key("notice.identify.advice")));
+    }
+
+    /** A wallet payment code was scanned: it goes to the journey waiting for one, and nowhere else. */
+    public void walletCode(WalletCode code) {
+        if (journey != null && journey.awaitingWalletCode() && patient != null) {
+            touch();
+            sessionNotice.set(null);
+            journey.walletCode(code);
+            return;
+        }
+        codeNotForIdentity(true);
+    }
+
+    /** A home tile: opens its journey for the patient of this session. */
+    public void openService(Service service) {
+        JourneyEngine e = engine;
+        if (patient == null || !service.available() || journey != null) {
+            return;
+        }
+        touch();
+        if (e == null) {
+            sessionNotice.set(I18n.key("notice.services-starting.title"));
+            return;
+        }
+        // Each journey has its own PatientSession: leaving the journey (Home) ends it, so a receipt is never printed
+        // for a journey the patient left; the kiosk session goes on.
+        PatientSession ps = new PatientSession(patient, I18n::locale);
+        JourneyViewModel<?> model;
+        switch (service) {
+            case REGISTER -> model = new RegistrationViewModel(e.registration(ps));
+            case MY_BOOKINGS -> model = new CancelBookingViewModel(e.cancelBooking(ps));
+            case PAY -> model = new PayBillsViewModel(e.payBills(ps));
+            case TOP_UP -> model = new TopUpViewModel(e.topUp(ps));
+            default -> {
+                return;
+            }
+        }
+        journey = model;
+        journeySession = ps;
+        sessionNotice.set(null);
+        screen.set(new KioskScreen.InJourney(service, model));
+        model.start();
+    }
+
+    /** Home from a journey; refused while money is in flight. */
+    public void goHome() {
+        touch();
+        if (journey == null || patient == null) {
+            return;
+        }
+        if (journey.moneyInFlight()) {
+            return;
+        }
+        leaveJourney();
+        sessionNotice.set(null);
+        showHome();
+    }
+
+    /** The journey's session ends first, so whatever it has not printed becomes UNCOLLECTED, never printed later. */
+    private void leaveJourney() {
+        journeySession.end();
+        journey.abandon();
+        journey = null;
+        journeySession = null;
+    }
+
+    private void showHome() {
+        screen.set(new KioskScreen.Home(patient.maskedName(), Arrays.asList(Service.values())));
     }
 
     /** Patient tapped "start" on the idle screen without a card: the home of a not-yet-identified visitor. */
@@ -164,6 +334,19 @@ public final class KioskViewModel {
             return;
         }
         Instant now = clock.instant();
+        if (journey != null && journey.moneyInFlight()) {
+            // Never silently abandon money: the countdown waits while a payment is worked out, up to the bound.
+            if (moneyWaitingSince == null) {
+                moneyWaitingSince = now;
+            }
+            if (Duration.between(moneyWaitingSince, now).compareTo(moneyWaitBound) < 0) {
+                timer.touch(now);
+                countdownVisible.set(false);
+                return;
+            }
+        } else {
+            moneyWaitingSince = null;
+        }
         if (timer.expired(now)) {
             LOG.info("session ended: inactivity");
             endSession();
@@ -177,6 +360,14 @@ public final class KioskViewModel {
     /** "Finish" pressed, timeout, or a new card: back to idle with no trace of the patient. */
     public void endSession() {
         epoch++;
+        if (journey != null) {
+            // Releases a held number; receipts not printed yet become UNCOLLECTED; money in flight is finished by
+            // the journey's background step and, if the kiosk dies, by settlement.
+            leaveJourney();
+        }
+        presented = null;
+        moneyWaitingSince = null;
+        sessionNotice.set(null);
         clearPatient();
         timer = null;
         countdownVisible.set(false);

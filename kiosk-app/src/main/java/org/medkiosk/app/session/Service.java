@@ -7,10 +7,11 @@ import org.medkiosk.app.i18n.I18n;
  * services not yet built, which the home screen shows greyed with "coming soon".
  */
 public enum Service {
-    REGISTER(I18n.key("service.register"), false),
+    REGISTER(I18n.key("service.register"), true),
+    MY_BOOKINGS(I18n.key("service.bookings"), true),
     CHECK_IN(I18n.key("service.checkin"), false),
-    PAY(I18n.key("service.pay"), false),
-    TOP_UP(I18n.key("service.topup"), false),
+    PAY(I18n.key("service.pay"), true),
+    TOP_UP(I18n.key("service.topup"), true),
     PRINT_REPORTS(I18n.key("service.reports"), false),
     QUERIES(I18n.key("service.queries"), false);
 

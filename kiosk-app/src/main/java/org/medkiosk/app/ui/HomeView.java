@@ -40,6 +40,7 @@ final class HomeView extends VBox {
                     ? I18n.tr(service.titleKey())
                     : I18n.tr("home.service.unavailable", I18n.tr(service.titleKey())), I18n.localeProperty()));
             tile.setDisable(!service.available());
+            tile.setOnAction(e -> vm.openService(service));
             tile.setMaxWidth(Double.MAX_VALUE);
             tile.setMaxHeight(Double.MAX_VALUE);
             tile.setPrefSize(portrait ? 440 : 520, 200);

@@ -29,7 +29,8 @@ public final class MainView extends BorderPane {
         setId("kiosk-root");
         getStyleClass().add("kiosk-root");
         setTop(new HeaderBar(vm, branding, clockText, demo));
-        setCenter(content);
+        setCenter(new javafx.scene.layout.VBox(sessionNoticeBanner(), content));
+        javafx.scene.layout.VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
         setBottom(countdownBanner());
         vm.screenProperty().addListener((obs, old, now) -> show(now));
         show(vm.screen());
@@ -46,8 +47,56 @@ public final class MainView extends BorderPane {
             return new LookingUpView(lookingUp.source());
         } else if (screen instanceof KioskScreen.Notice notice) {
             return new NoticeView(vm, notice);
+        } else if (screen instanceof KioskScreen.InJourney journey) {
+            return journeyView(journey);
         }
         return new IdleView(vm, branding);
+    }
+
+    private Node journeyView(KioskScreen.InJourney journey) {
+        Node view;
+        if (journey.model() instanceof org.medkiosk.app.viewmodel.PayBillsViewModel pay) {
+            view = new PayBillsView(vm, pay);
+        } else if (journey.model() instanceof org.medkiosk.app.viewmodel.TopUpViewModel topUp) {
+            view = new TopUpView(vm, topUp);
+        } else if (journey.model() instanceof org.medkiosk.app.viewmodel.RegistrationViewModel reg) {
+            view = new RegistrationView(vm, reg);
+        } else if (journey.model() instanceof org.medkiosk.app.viewmodel.CancelBookingViewModel cancel) {
+            view = new CancelBookingView(vm, cancel);
+        } else {
+            return new IdleView(vm, branding);
+        }
+        // Journey screens can be longer than the panel (many bills, many doctors): they scroll, never truncate.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("journey-scroll");
+        return scroll;
+    }
+
+    /** A word inside the session ("a different card was presented…"), with a button to dismiss it. */
+    private Node sessionNoticeBanner() {
+        Label text = new Label();
+        text.setId("session-notice-text");
+        text.setWrapText(true);
+        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.sessionNoticeProperty().get() == null ? "" : I18n.tr(vm.sessionNoticeProperty().get()),
+                I18n.localeProperty(), vm.sessionNoticeProperty()));
+        javafx.scene.control.Button ok = new javafx.scene.control.Button();
+        ok.setId("session-notice-dismiss");
+        ok.getStyleClass().add("secondary-button");
+        ok.textProperty().bind(I18n.bind("session.notice.ok"));
+        ok.setOnAction(e -> vm.dismissSessionNotice());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox banner = new HBox(16, text, spacer, ok);
+        banner.setId("session-notice");
+        banner.getStyleClass().add("session-notice");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        javafx.beans.binding.BooleanBinding shown = vm.sessionNoticeProperty().isNotNull();
+        banner.visibleProperty().bind(shown);
+        banner.managedProperty().bind(shown);
+        return banner;
     }
 
     private Node countdownBanner() {

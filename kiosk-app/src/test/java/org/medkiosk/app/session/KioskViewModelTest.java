@@ -143,6 +143,71 @@ class KioskViewModelTest {
         assertFalse(vm.largeTextProperty().get());
     }
 
+    @Test
+    void aSecondCardDuringALookUpSupersedesItAndNobodysDataOpens() {
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        vm.present(PatientIdentifier.residentId("110101195611021224"), IdentitySource.ID_CARD);
+        assertEquals(new KioskScreen.Notice("notice.different-card.title", "notice.different-card.advice"), vm.screen());
+        drain(); // the first look-up's answer arrives late: it was superseded and is dropped
+        assertInstanceOf(KioskScreen.Notice.class, vm.screen());
+        assertTrue(vm.patient().isEmpty(), "neither person's data opened");
+    }
+
+    @Test
+    void aSecondCardDuringASessionIsRefusedAndTheSameCardAgainIsHarmless() {
+        PatientIdentifier zhang = PatientIdentifier.residentId("110101198503071235");
+        vm.present(zhang, IdentitySource.ID_CARD);
+        drain();
+        assertInstanceOf(KioskScreen.Home.class, vm.screen());
+        vm.present(zhang, IdentitySource.ID_CARD);
+        assertTrue(background.isEmpty(), "the same card again starts no look-up");
+        assertEquals(null, vm.sessionNoticeProperty().get());
+        vm.present(PatientIdentifier.residentId("110101195611021224"), IdentitySource.ID_CARD);
+        assertTrue(background.isEmpty(), "another person's card is never looked up during a session");
+        assertEquals("notice.different-card.title", vm.sessionNoticeProperty().get());
+        assertEquals("pat-1", vm.patient().orElseThrow().id());
+        assertInstanceOf(KioskScreen.Home.class, vm.screen());
+    }
+
+    @Test
+    void anExpiredCardOrABadCheckDigitIsRefusedAtIdentification() {
+        org.medkiosk.device.idcard.IdCard expired = org.medkiosk.device.idcard.IdCard.resident("张三明",
+                org.medkiosk.device.idcard.Sex.MALE, "01", "19850307", "北京市", "110101198503071235", "北京市公安局",
+                "20060101", "20160101");
+        vm.presentIdCard(expired);
+        assertEquals(new KioskScreen.Notice("notice.card-expired.title", "notice.card-expired.advice"), vm.screen());
+        assertTrue(background.isEmpty(), "an expired card is not looked up");
+        vm.endSession();
+        org.medkiosk.device.idcard.IdCard badDigit = org.medkiosk.device.idcard.IdCard.resident("张三明",
+                org.medkiosk.device.idcard.Sex.MALE, "01", "19850307", "北京市", "110101198503071234", "北京市公安局",
+                "20160101", "长期");
+        vm.presentIdCard(badDigit);
+        assertEquals(new KioskScreen.Notice("notice.card-invalid.title", "notice.card-invalid.advice"), vm.screen());
+        assertTrue(background.isEmpty());
+        vm.endSession();
+        org.medkiosk.device.idcard.IdCard good = org.medkiosk.device.idcard.IdCard.resident("张三明",
+                org.medkiosk.device.idcard.Sex.MALE, "01", "19850307", "北京市", "110101198503071235", "北京市公安局",
+                "20160101", "长期");
+        vm.presentIdCard(good);
+        drain();
+        assertInstanceOf(KioskScreen.Home.class, vm.screen());
+    }
+
+    @Test
+    void aWalletCodeWithNoJourneyWaitingIsRefusedNeverIgnored() {
+        vm.walletCode(new org.medkiosk.journey.payment.WalletCode("134567890123456710",
+                org.medkiosk.hospital.PaymentMethod.WECHAT_PAY));
+        assertEquals(new KioskScreen.Notice("notice.payment-code-first.title", "notice.identify.advice"), vm.screen());
+        vm.endSession();
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        drain();
+        vm.walletCode(new org.medkiosk.journey.payment.WalletCode("134567890123456710",
+                org.medkiosk.hospital.PaymentMethod.WECHAT_PAY));
+        assertEquals("notice.payment-code-not-here.title", vm.sessionNoticeProperty().get());
+        vm.codeNotForIdentity(false);
+        assertEquals("notice.code-not-usable-here.title", vm.sessionNoticeProperty().get());
+    }
+
     static final class MutableClock extends Clock {
         Instant now = Instant.parse("2026-11-21T09:00:00Z");
 

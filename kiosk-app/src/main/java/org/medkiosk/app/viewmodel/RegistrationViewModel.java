@@ -1,0 +1,50 @@
+package org.medkiosk.app.viewmodel;
+
+import java.time.LocalDate;
+import org.medkiosk.journey.payment.WalletCode;
+import org.medkiosk.journey.register.RegistrationJourney;
+import org.medkiosk.journey.register.RegistrationState;
+
+/** Registration: department → doctor (day strip) → period → confirm → scan → booked / refunded / not charged. */
+public final class RegistrationViewModel extends JourneyViewModel<RegistrationState> {
+    private final RegistrationJourney registration;
+
+    public RegistrationViewModel(RegistrationJourney journey) {
+        super(journey);
+        this.registration = journey;
+    }
+
+    @Override
+    public void start() {
+        registration.start();
+    }
+
+    public void chooseDepartment(String id) {
+        registration.chooseDepartment(id);
+    }
+
+    public void chooseDay(LocalDate day) {
+        registration.chooseDay(day);
+    }
+
+    public void chooseDoctor(String id) {
+        registration.chooseDoctor(id);
+    }
+
+    public void chooseSlot(String id) {
+        registration.chooseSlot(id);
+    }
+
+    public void confirm() {
+        registration.confirm();
+    }
+
+    public void back() {
+        registration.back();
+    }
+
+    @Override
+    public boolean walletCode(WalletCode code) {
+        return registration.codeScanned(code);
+    }
+}
