@@ -27,6 +27,10 @@ final class CommandCatalog {
         cli.groupCommand("report", "render", ReportRenderCommand::run);
         cli.groupCommand("backend", "check", BackendCheckCommand::run);
         cli.command("demo-hospital", DemoHospitalCommand::run);
+        cli.groupCommand("journal", "list", JournalCommand::list);
+        cli.groupCommand("journal", "recover", JournalCommand::recover);
+        cli.groupCommand("journey", "run", JourneyCommand::run);
+        cli.groupCommand("journey", "crash-test", JourneyCommand::crashTest);
     }
 
     static String usage() {
@@ -53,6 +57,21 @@ final class CommandCatalog {
                   demo-hospital [--port N]      serve the demo hospital at http://127.0.0.1:N/fhir
                   backend check --url URL [--token T] [--patient ID-NUMBER] [--ca PEM] [--write]
                                                 conformance check of a FHIR server, one line per operation
+
+                Journal and journeys:
+                  journal list [--open] [--json] [--data DIR]
+                                                intents and print jobs, one line (or JSON object) each; the
+                                                patient id masked, no other patient data; --open: not yet final
+                  journal recover [--config FILE | --backend URL] [--data DIR]
+                                                one settlement pass, one line per action, then the number still
+                                                open; exits 1 while any intent is open
+                  journey run --backend URL --data DIR SCRIPT
+                                                a scripted patient with simulated devices and no window
+                                                (kiosk-app/journeys/SCRIPTS.md); exits 1 if an expectation fails
+                  journey crash-test [--backend URL] [--data DIR] [--seed N] [--kills K] [--no-step-kills]
+                                                kills the scripted kiosk at every journaled step and K random
+                                                moments, recovers, compares journals with the hospital's ledger;
+                                                ends "kills K, intents N, lost L, duplicated D, unsettled U"
                 """;
     }
 }

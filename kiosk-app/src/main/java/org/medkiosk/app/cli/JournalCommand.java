@@ -1,0 +1,235 @@
+package org.medkiosk.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.medkiosk.app.config.ConfigException;
+import org.medkiosk.app.config.ConfigLoader;
+import org.medkiosk.app.config.KioskConfig;
+import org.medkiosk.fhir.FhirHospitalBackend;
+import org.medkiosk.fhir.FhirSettings;
+import org.medkiosk.hospital.Masking;
+import org.medkiosk.journal.CrashPoint;
+import org.medkiosk.journal.Intent;
+import org.medkiosk.journal.Journal;
+import org.medkiosk.journal.KioskStore;
+import org.medkiosk.journal.PrintJob;
+import org.medkiosk.journey.JourneyEngine;
+import org.medkiosk.journey.JourneySettings;
+import org.medkiosk.journey.concurrent.TaskExecutor;
+import org.medkiosk.journey.payment.Pause;
+import org.medkiosk.journey.payment.PaymentRules;
+import org.medkiosk.journey.settle.SettlementLine;
+import org.medkiosk.print.escpos.PrinterProfile;
+import org.medkiosk.print.receipt.Letterhead;
+import org.medkiosk.print.receipt.ReceiptTemplates;
+
+/**
+ * `kiosk journal list [--open] [--json] [--data DIR]` and `kiosk journal recover [--config FILE | --backend URL]
+ * [--data DIR]` (JOURNEYS.md): the journal's intents and print jobs for staff, with no patient data beyond the
+ * hospital patient id masked, and one settlement pass on demand. Exit 0 ok, 1 failed (recover: an intent is still
+ * open), 2 usage.
+ */
+final class JournalCommand {
+    static final String LIST_USAGE = "usage: kiosk journal list [--open] [--json] [--data DIR]";
+    static final String RECOVER_USAGE = "usage: kiosk journal recover [--config FILE | --backend URL] [--data DIR]";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Backend settings from the configuration, exactly as the kiosk builds them. */
+    static Function<KioskConfig.Backend, FhirSettings> settingsFromConfig = KioskConfig.Backend::fhirSettings;
+
+    private JournalCommand() {
+    }
+
+    static int list(List<String> args, PrintStream out, PrintStream err) {
+        boolean open = false;
+        boolean json = false;
+        Path data = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--open")) {
+                open = true;
+            } else if (a.equals("--json")) {
+                json = true;
+            } else if (a.equals("--data") && i + 1 < args.size()) {
+                data = Path.of(args.get(++i));
+            } else if (a.equals("--help") || a.equals("-h")) {
+                out.println(LIST_USAGE);
+                return 0;
+            } else {
+                return usage(err, "list", "unknown or incomplete option '" + a + "'", LIST_USAGE);
+            }
+        }
+        Path folder = data != null ? data : defaultDataFolder(Optional.empty());
+        if (!Files.isRegularFile(folder.resolve(KioskStore.FILE_NAME))) {
+            err.println("kiosk journal list: no journal in " + folder + " (no " + KioskStore.FILE_NAME + ")");
+            return 1;
+        }
+        try (KioskStore store = KioskStore.open(folder)) {
+            Journal journal = new Journal(store, Clock.systemDefaultZone(), CrashPoint.none());
+            List<Intent> intents = open ? journal.open() : journal.all();
+            for (Intent i : intents) {
+                out.println(json ? json(i) : line(i));
+            }
+            for (PrintJob job : journal.printJobs()) {
+                if (!open || isOpen(job)) {
+                    out.println(json ? json(job) : line(job));
+                }
+            }
+            out.flush();
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("kiosk journal list: the journal in " + folder + " cannot be read: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static int recover(List<String> args, PrintStream out, PrintStream err) {
+        Path config = null;
+        String backend = null;
+        Path data = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            boolean hasValue = i + 1 < args.size();
+            if (a.equals("--config") && hasValue) {
+                config = Path.of(args.get(++i));
+            } else if (a.equals("--backend") && hasValue) {
+                backend = args.get(++i);
+            } else if (a.equals("--data") && hasValue) {
+                data = Path.of(args.get(++i));
+            } else if (a.equals("--help") || a.equals("-h")) {
+                out.println(RECOVER_USAGE);
+                return 0;
+            } else {
+                return usage(err, "recover", "unknown or incomplete option '" + a + "'", RECOVER_USAGE);
+            }
+        }
+        if ((config == null) == (backend == null)) {
+            return usage(err, "recover", "needs --config FILE or --backend URL (one of them)", RECOVER_USAGE);
+        }
+        FhirSettings settings;
+        Optional<Path> configured = Optional.empty();
+        try {
+            if (config != null) {
+                KioskConfig c = ConfigLoader.load(config);
+                if (c.backend().url().isEmpty()) {
+                    err.println("kiosk journal recover: " + config + ": backend.url is required to settle the journal");
+                    return 1;
+                }
+                settings = settingsFromConfig.apply(c.backend());
+                configured = c.storage().dataFolder();
+            } else {
+                settings = FhirSettings.of(backend);
+            }
+        } catch (ConfigException e) {
+            err.println("kiosk: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            return usage(err, "recover", "--backend: " + e.getMessage(), RECOVER_USAGE);
+        }
+        Path folder = data != null ? data : defaultDataFolder(configured);
+        if (!Files.isRegularFile(folder.resolve(KioskStore.FILE_NAME))) {
+            err.println("kiosk journal recover: no journal in " + folder + " (no " + KioskStore.FILE_NAME + ")");
+            return 1;
+        }
+        KioskConfig.Hospital hospital = KioskConfig.demo().hospital();
+        Letterhead letterhead = new Letterhead(hospital.name(), null, hospital.footer(), "journal-recover", ZoneId.systemDefault());
+        try (FhirHospitalBackend hospitalBackend = new FhirHospitalBackend(settings);
+             JourneyEngine engine = JourneyEngine.open(new JourneyEngine.Parts(folder, hospitalBackend, Optional.empty(),
+                     locale -> new ReceiptTemplates(letterhead, PrinterProfile.EPSON_80, locale), TaskExecutor.synchronous(),
+                     Clock.systemDefaultZone(), PaymentRules.standard(), Pause.sleeping(), JourneySettings.defaults(),
+                     CrashPoint.none()))) {
+            List<SettlementLine> lines = engine.settle();
+            lines.forEach(out::println);
+            int stillOpen = engine.journal().open().size();
+            out.println(lines.size() + " settled, " + stillOpen + " still open");
+            out.flush();
+            return stillOpen == 0 ? 0 : 1;
+        } catch (RuntimeException e) {
+            err.println("kiosk journal recover: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The kiosk's data folder: storage.data-folder when configured, else ~/.gluon/medkiosk. */
+    static Path defaultDataFolder(Optional<Path> configured) {
+        return configured.orElseGet(() -> Path.of(System.getProperty("user.home"), ".gluon", "medkiosk"));
+    }
+
+    static boolean isOpen(PrintJob job) {
+        return job.state() == PrintJob.State.QUEUED || job.state() == PrintJob.State.NOT_PRINTED;
+    }
+
+    static String line(Intent i) {
+        StringBuilder b = new StringBuilder("intent ").append(i.kind()).append(' ').append(i.state())
+                .append(" key=").append(i.idempotencyKey())
+                .append(" journey=").append(i.journeyId());
+        if (i.amount() != null) {
+            b.append(" amount=").append(i.amount());
+        }
+        b.append(" patient=").append(i.maskedPatientId());
+        if (i.transactionNumber() != null) {
+            b.append(" txn=").append(i.transactionNumber());
+        }
+        b.append(" attempts=").append(i.attempts()).append(" updated=").append(i.updatedAt());
+        if (i.reason() != null) {
+            b.append(" reason=").append(JSON.valueToTree(i.reason()).toString());
+        }
+        return b.toString();
+    }
+
+    static String line(PrintJob j) {
+        StringBuilder b = new StringBuilder("print ").append(j.template()).append(' ').append(j.state())
+                .append(" job=").append(j.id())
+                .append(" journey=").append(j.journeyId());
+        if (j.intentKey() != null) {
+            b.append(" intent=").append(j.intentKey());
+        }
+        b.append(" patient=").append(Masking.idNumber(j.patientId()));
+        if (j.transactionNumber() != null) {
+            b.append(" txn=").append(j.transactionNumber());
+        }
+        if (j.problem() != null) {
+            b.append(" problem=").append(j.problem());
+        }
+        return b.append(" updated=").append(j.updatedAt()).toString();
+    }
+
+    static String json(Intent i) {
+        ObjectNode o = JSON.createObjectNode().put("type", "intent")
+                .put("key", i.idempotencyKey()).put("journey", i.journeyId())
+                .put("kind", i.kind().name()).put("state", i.state().name());
+        if (i.amount() == null) {
+            o.putNull("amountFen");
+        } else {
+            o.put("amountFen", i.amount().fen());
+        }
+        o.put("patient", i.maskedPatientId()).put("transactionNumber", i.transactionNumber())
+                .put("reason", i.reason()).put("attempts", i.attempts())
+                .put("createdAt", String.valueOf(i.createdAt())).put("updatedAt", String.valueOf(i.updatedAt()));
+        return o.toString();
+    }
+
+    static String json(PrintJob j) {
+        return JSON.createObjectNode().put("type", "print_job")
+                .put("id", j.id()).put("journey", j.journeyId()).put("intent", j.intentKey())
+                .put("patient", Masking.idNumber(j.patientId())).put("printer", j.printer().name())
+                .put("template", j.template()).put("state", j.state().name()).put("problem", j.problem())
+                .put("transactionNumber", j.transactionNumber()).put("attempts", j.attempts())
+                .put("createdAt", String.valueOf(j.createdAt())).put("updatedAt", String.valueOf(j.updatedAt()))
+                .toString();
+    }
+
+    private static int usage(PrintStream err, String sub, String problem, String usage) {
+        err.println("kiosk journal " + sub + ": " + problem);
+        err.println(usage);
+        return 2;
+    }
+}
