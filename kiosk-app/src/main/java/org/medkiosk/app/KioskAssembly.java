@@ -1,7 +1,6 @@
 package org.medkiosk.app;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +95,7 @@ final class KioskAssembly implements AutoCloseable {
         KioskDevices devices = KioskDevices.simulated();
         KioskAssembly kiosk;
         if (config.backend().url().isPresent()) {
-            FhirHospitalBackend external = new FhirHospitalBackend(tuning.fhir().apply(fhirSettings(config.backend())));
+            FhirHospitalBackend external = new FhirHospitalBackend(tuning.fhir().apply(config.backend().fhirSettings()));
             LOG.info("demo against the hospital at {}", config.backend().url().get());
             kiosk = new KioskAssembly(config, platform, tasks, external, devices, tuning);
             kiosk.closeables.add(external);
@@ -131,7 +130,7 @@ final class KioskAssembly implements AutoCloseable {
 
     static KioskAssembly hospital(KioskConfig config, KioskPlatform platform, Executor ui) {
         TaskExecutor tasks = new PooledTaskExecutor(ui);
-        FhirHospitalBackend backend = new FhirHospitalBackend(fhirSettings(config.backend()));
+        FhirHospitalBackend backend = new FhirHospitalBackend(config.backend().fhirSettings());
         KioskAssembly kiosk = new KioskAssembly(config, platform, tasks, backend, KioskDevices.fromConfig(config),
                 Tuning.standard());
         kiosk.closeables.add(backend);
@@ -179,22 +178,6 @@ final class KioskAssembly implements AutoCloseable {
     /** How long the session waits for money in flight: the poll bound, plus the $pay call and a booking after it. */
     private Duration moneyWaitBound() {
         return config.journeys().paymentPendingBound().plus(config.backend().timeout().multipliedBy(3));
-    }
-
-    static FhirSettings fhirSettings(KioskConfig.Backend b) {
-        FhirSettings settings = FhirSettings.of(b.url().orElseThrow()).withAllTimeouts(b.timeout());
-        if (b.bearerToken().isPresent()) {
-            settings = settings.withBearerToken(b.bearerToken().get());
-        }
-        if (b.trustedCertificates().isPresent()) {
-            settings = settings.withTrustedCertificates(b.trustedCertificates().get());
-        }
-        if (b.clientCredentials().isPresent()) {
-            KioskConfig.ClientCredentials c = b.clientCredentials().get();
-            settings = settings.withClientCredentials(
-                    new FhirSettings.ClientCredentials(URI.create(c.tokenUrl()), c.clientId(), c.clientSecret(), null));
-        }
-        return settings;
     }
 
     KioskViewModel viewModel() {

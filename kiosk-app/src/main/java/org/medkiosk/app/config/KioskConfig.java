@@ -1,10 +1,12 @@
 package org.medkiosk.app.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.medkiosk.fhir.FhirSettings;
 import org.medkiosk.hospital.LocalizedText;
 import org.medkiosk.hospital.Money;
 
@@ -50,6 +52,23 @@ public record KioskConfig(
     /** The hospital backend; an empty url in demo mode means "start the embedded demo hospital". */
     public record Backend(Optional<String> url, Optional<String> bearerToken, Duration timeout,
                           Optional<Path> trustedCertificates, Optional<ClientCredentials> clientCredentials) {
+        /** The FHIR client's settings for this backend (url required): timeouts, token or client credentials, trust. */
+        public FhirSettings fhirSettings() {
+            FhirSettings settings = FhirSettings.of(url.orElseThrow()).withAllTimeouts(timeout);
+            if (bearerToken.isPresent()) {
+                settings = settings.withBearerToken(bearerToken.get());
+            }
+            if (trustedCertificates.isPresent()) {
+                settings = settings.withTrustedCertificates(trustedCertificates.get());
+            }
+            if (clientCredentials.isPresent()) {
+                ClientCredentials c = clientCredentials.get();
+                settings = settings.withClientCredentials(
+                        new FhirSettings.ClientCredentials(URI.create(c.tokenUrl()), c.clientId(), c.clientSecret(), null));
+            }
+            return settings;
+        }
+
         /** Records print every component: the token must never reach a log or a stack trace. */
         @Override
         public String toString() {
