@@ -118,6 +118,7 @@ abstract class JourneyView<S> extends VBox {
         b.setId(id);
         b.getStyleClass().add("choice-button");
         b.setWrapText(true);
+        b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         b.setMaxWidth(Double.MAX_VALUE);
         b.setOnAction(e -> action.run());
         return b;
@@ -128,6 +129,7 @@ abstract class JourneyView<S> extends VBox {
         b.setId(id);
         b.textProperty().bind(text);
         b.setWrapText(true);
+        b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -105,12 +105,16 @@ final class PayBillsView extends JourneyView<PayBillsState> {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label sum = plain(inv.total().toString(), "card-title");
+        // An amount and its link never wrap or shrink: the description gives way instead.
+        sum.setWrapText(false);
+        sum.setMinWidth(Region.USE_PREF_SIZE);
         boolean open = bills.detailsOf().filter(inv.id()::equals).isPresent();
         Button details = new Button();
         details.setId("invoice-details-" + inv.id());
         details.getStyleClass().add("link-button");
         details.textProperty().bind(open ? I18n.bind("pay.bills.hide-details") : I18n.bind("pay.bills.details"));
         details.setOnAction(e -> vm().details(open ? null : inv.id()));
+        details.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(16, pick, spacer, sum, details);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

@@ -12,6 +12,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.app.session.KioskViewModel;
@@ -121,6 +122,12 @@ final class RegistrationView extends JourneyView<RegistrationState> {
                     ? I18n.bind("register.doctor.facts", doc.fee().toString(), doc.remainingToday())
                     : I18n.bind("register.doctor.full", doc.fee().toString()));
             VBox text = new VBox(4, name, facts);
+            // Wrapping labels inside a button's graphic give the button a content bias that JavaFX measures as a
+            // very tall card; the lines are short, so they do not wrap and never shrink.
+            name.setWrapText(false);
+            facts.setWrapText(false);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            facts.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(20, photo(doc), text);
             row.setAlignment(Pos.CENTER_LEFT);
             Button b = new Button();
