@@ -4,8 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.medkiosk.device.receipt.PrintResult;
+import org.medkiosk.journal.Intent;
+import org.medkiosk.journal.IntentState;
 import org.medkiosk.journal.Journal;
 import org.medkiosk.journal.PrintJob;
+import org.medkiosk.journey.pay.PayBillsJourney;
+import org.medkiosk.journey.register.RegistrationJourney;
+import org.medkiosk.journey.topup.TopUpJourney;
 import org.medkiosk.print.receipt.ReceiptTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +36,29 @@ public final class ReceiptDesk {
         this.journal = journal;
         this.printer = printer;
         this.templates = templates;
+    }
+
+    /**
+     * The paper a final intent owes its patient, if any: a paid bill its receipt, a top-up its receipt, a booking its
+     * slip, a refund its notice. Settlement records the ones a crash left unqueued as UNCOLLECTED, so "every owed
+     * receipt is printed or UNCOLLECTED" holds even for a kill between the money and the print job.
+     */
+    public static Optional<String> owedFor(Intent intent) {
+        return switch (intent.kind()) {
+            case PAY -> intent.state() == IntentState.SUCCEEDED && "BILLS".equals(intent.payload("purpose"))
+                    ? Optional.of(PayBillsJourney.RECEIPT) : Optional.empty();
+            case TOP_UP -> intent.state() == IntentState.SUCCEEDED ? Optional.of(TopUpJourney.RECEIPT) : Optional.empty();
+            case BOOK -> intent.state() == IntentState.SUCCEEDED ? Optional.of(RegistrationJourney.SLIP) : Optional.empty();
+            case REFUND -> intent.state() == IntentState.REFUNDED ? Optional.of(RegistrationJourney.REFUND_NOTICE) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** Records, as UNCOLLECTED and without a rendered page, what a crash left owed but never queued. */
+    public void recordUncollected(Intent intent, String template) {
+        PrintJob job = journal.queuePrint(intent.journeyId(), intent.idempotencyKey(), intent.patientId(),
+                PrintJob.Printer.RECEIPT, template, intent.transactionNumber(), null);
+        journal.printOutcome(job.id(), PrintJob.State.UNCOLLECTED, null);
     }
 
     /**

@@ -201,6 +201,26 @@ class SettlementTest {
         assertThrows(BackendException.NotFound.class, () -> kiosk.backend.paymentStatus("never-seen-" + System.nanoTime()));
     }
 
+    @Test
+    void paperAKillLeftUnqueuedIsRecordedAsUncollected() {
+        kiosk();
+        List<UnpaidInvoice> invoices = bills(1);
+        Intent intent = kiosk.engine.journal().intend("j-killed", IntentKind.PAY,
+                invoices.stream().map(UnpaidInvoice::total).reduce(Money.ZERO, Money::plus), kiosk.session(1).patientId(),
+                Map.of("invoices", String.join(",", invoices.stream().map(UnpaidInvoice::id).toList()), "method", "WECHAT_PAY",
+                        "purpose", "BILLS"));
+        kiosk.engine.journal().sent(intent.idempotencyKey());
+        kiosk.backend.pay(request(intent, invoices, PaymentBehaviour.INSTANT_SUCCESS));
+        // killed here: paid, receipt never queued
+        kiosk.engine.settle();
+        List<PrintJob> jobs = kiosk.engine.journal().printJobs("j-killed");
+        assertEquals(1, jobs.size());
+        assertEquals(PrintJob.State.UNCOLLECTED, jobs.get(0).state());
+        assertEquals(intent.idempotencyKey(), jobs.get(0).intentKey());
+        assertTrue(jobs.get(0).transactionNumber() != null, "staff can find it by the transaction number");
+        assertTrue(kiosk.engine.settle().isEmpty(), "a second pass has nothing left to do");
+    }
+
     private static RegistrationJourney scanScreen(EngineFixture kiosk, int patient) {
         RegistrationJourney r = kiosk.engine.registration(kiosk.session(patient));
         r.start();

@@ -25,6 +25,7 @@ import org.medkiosk.journal.Journal;
 import org.medkiosk.journal.KioskStore;
 import org.medkiosk.journal.PrintJob;
 import org.medkiosk.journey.runner.HospitalLevers;
+import org.medkiosk.journey.payment.PaymentRules;
 import org.medkiosk.journey.runner.JourneyRunCommand;
 
 /**
@@ -36,6 +37,14 @@ public final class CrashHarness {
     /** Roster patients the script cycles through: all but 5, whose card has expired. */
     static final List<String> PATIENTS = List.of("1", "2", "3", "4", "6", "7", "8", "9", "10");
     static final String CODE = "134567890123456710";
+    /**
+     * Wallet behaviours of the random runs (demo codes, last two digits): success, pending then success, and a
+     * reverse that loses to a late success. Each ends paid, so every run's expectations hold when it is not killed.
+     */
+    static final List<String> RANDOM_CODES = List.of(CODE, "134567890123456791", "134567890123456794");
+    /** The children poll a pending wallet fast, so a pending payment fits in a kill window. */
+    private static final List<String> FAST_POLLING = List.of("-D" + PaymentRules.POLL_MS + "=100",
+            "-D" + PaymentRules.BOUND_MS + "=1000");
     private static final Duration CHILD_LIMIT = Duration.ofSeconds(90);
 
     /**
@@ -154,7 +163,8 @@ public final class CrashHarness {
         while (randomKills < options.randomKills() && attempts < options.randomKills() * 3) {
             attempts++;
             long delay = random.nextInt((int) Math.max(1, cleanTook.toMillis()));
-            Run run = newRun(levers);
+            Run run = newRun(levers, RANDOM_CODES.get(random.nextInt(RANDOM_CODES.size())),
+                    RANDOM_CODES.get(random.nextInt(RANDOM_CODES.size())));
             Child c = child(run, List.of(), run.script);
             boolean ended = c.process.waitFor(delay, TimeUnit.MILLISECONDS);
             int exit;
@@ -205,6 +215,10 @@ public final class CrashHarness {
     }
 
     private Run newRun(HospitalLevers levers) throws IOException {
+        return newRun(levers, CODE, CODE);
+    }
+
+    private Run newRun(HospitalLevers levers, String payCode, String topUpCode) throws IOException {
         int n = ++runs;
         String patient = PATIENTS.get((n - 1) % PATIENTS.size());
         int day = 1 + (n - 1) % 6;
@@ -225,7 +239,7 @@ public final class CrashHarness {
                 cancel booked
                 expect Cancelled
                 finish
-                """.formatted(n, patient, day, patient, day, CODE, CODE, CODE), StandardCharsets.UTF_8);
+                """.formatted(n, patient, day, patient, day, CODE, payCode, topUpCode), StandardCharsets.UTF_8);
         return new Run("run " + n + ", patient " + patient, data, script);
     }
 
@@ -240,6 +254,7 @@ public final class CrashHarness {
 
     private Child child(Run run, List<String> props, Path script) throws IOException {
         List<String> cmd = new ArrayList<>(javaCommand());
+        cmd.addAll(FAST_POLLING);
         cmd.addAll(props);
         cmd.add(JourneyRunCommand.class.getName());
         cmd.addAll(List.of("--backend", backendUrl, "--data", run.data.toString(), script.toString()));

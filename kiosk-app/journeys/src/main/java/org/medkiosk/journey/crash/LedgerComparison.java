@@ -24,7 +24,8 @@ import org.medkiosk.journal.PrintJob;
  *   <li><b>duplicated</b>: a key charged more than once; a registration journey with more than one booked
  *       appointment; an appointment still booked under a journey that also refunded it; a booked appointment whose
  *       hold key no journal knows;</li>
- *   <li><b>unsettled</b>: an intent not final; an owed receipt neither PRINTED / SENT_UNVERIFIED nor UNCOLLECTED;
+ *   <li><b>unsettled</b>: an intent not final; an owed receipt neither PRINTED / SENT_UNVERIFIED nor UNCOLLECTED,
+ *       or owed and never recorded at all;
  *       a payment the journal calls SUCCEEDED (and never refunded) for which the hospital holds nothing.</li>
  * </ul>
  * Movements and appointments whose key is in {@code before} (the ledger as it was before the harness started: the
@@ -116,6 +117,16 @@ public final class LedgerComparison {
             if (!i.state().isFinal()) {
                 unsettled++;
                 findings.add("unsettled: " + i.kind() + " " + i.idempotencyKey() + " is still " + i.state());
+            }
+        }
+        Set<String> paperFor = new HashSet<>();
+        printJobs.forEach(j -> paperFor.add(j.intentKey()));
+        for (Intent i : intents) {
+            java.util.Optional<String> owed = org.medkiosk.journey.ReceiptDesk.owedFor(i);
+            if (owed.isPresent() && !paperFor.contains(i.idempotencyKey())) {
+                unsettled++;
+                findings.add("unsettled: " + i.kind() + " " + i.idempotencyKey() + " owes a " + owed.get()
+                        + " that the journal never recorded");
             }
         }
         for (PrintJob job : printJobs) {

@@ -90,11 +90,12 @@ public final class RegistrationSteps {
         }
     }
 
-    /** Gives back an unpaid held number: a CANCEL intent for the hold's appointment. */
-    public void release(String journeyId, String patientId, String appointmentId) {
+    /** Gives back an unpaid held number: a CANCEL intent for the hold's appointment, as it ended. */
+    public Intent release(String journeyId, String patientId, String appointmentId) {
         Intent cancel = ctx.journal().intend(journeyId, IntentKind.CANCEL, null, patientId,
                 Map.of("appointment", appointmentId, "purpose", "RELEASE_HOLD"));
         cancel(cancel);
+        return ctx.journal().find(cancel.idempotencyKey()).orElseThrow();
     }
 
     /** Sends (or repeats) a journaled CANCEL; returns the hospital's answer, or null when it did not answer. */

@@ -85,7 +85,7 @@ public final class JourneyRunner implements AutoCloseable {
         try {
             this.engine = JourneyEngine.open(new JourneyEngine.Parts(dataFolder, backend, Optional.of(devices::print),
                     locale -> new ReceiptTemplates(letterhead, PrinterProfile.EPSON_80, locale), TaskExecutor.synchronous(),
-                    clock, PaymentRules.standard(), Pause.sleeping(), JourneySettings.defaults(),
+                    clock, PaymentRules.fromSystemProperties(), Pause.sleeping(), JourneySettings.defaults(),
                     CrashPoint.fromSystemProperties()));
         } catch (RuntimeException e) {
             devices.close();

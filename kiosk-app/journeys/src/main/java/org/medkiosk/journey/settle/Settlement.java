@@ -55,10 +55,12 @@ public final class Settlement {
                 }
             }
         }
-        // Receipts owed to sessions that are over are never printed to whoever stands at the kiosk now.
+        // Receipts owed to sessions that are over are never printed to whoever stands at the kiosk now; paper a kill
+        // left unqueued is recorded as uncollected, so staff and "my receipts" can still give it out.
         for (String journeyId : journal.journeyIds()) {
             if (!ctx.live().isLive(journeyId)) {
                 journal.uncollected(journeyId);
+                recordUnqueuedPaper(journeyId, lines);
             }
         }
         lines.forEach(l -> LOG.info("settled {}", l));
@@ -121,9 +123,9 @@ public final class Settlement {
             boolean payOpen = pay != null && !pay.state().isFinal();
             if (paid && book == null) {
                 // Killed between the payment's success and the BOOK intent: book now, as the journey would have.
-                RegistrationSteps.BookResult r = steps.book(journeyId, hold.patientId(), hold.payload("appointment"),
-                        pay.idempotencyKey());
-                lines.add(new SettlementLine(pay.idempotencyKey(), IntentKind.BOOK, null, outcomeOf(r),
+                steps.book(journeyId, hold.patientId(), hold.payload("appointment"), pay.idempotencyKey());
+                Intent booked = last(journal.journey(journeyId), IntentKind.BOOK);
+                lines.add(new SettlementLine(booked.idempotencyKey(), IntentKind.BOOK, null, booked.state(),
                         "paid registration booked after recovery"));
             } else if (paid && book.state() == IntentState.FAILED && refund == null) {
                 Intent r = journal.intend(journeyId, IntentKind.REFUND, pay.amount(), pay.patientId(),
@@ -132,8 +134,8 @@ public final class Settlement {
                 note(lines, r, "booking refused after payment: refunded");
             } else if (!paid && !payOpen && cancel == null && book == null) {
                 // Abandoned before paying (or the payment failed): give the number back.
-                steps.release(journeyId, hold.patientId(), hold.payload("appointment"));
-                lines.add(new SettlementLine(hold.idempotencyKey(), IntentKind.CANCEL, null, IntentState.SUCCEEDED,
+                Intent released = steps.release(journeyId, hold.patientId(), hold.payload("appointment"));
+                lines.add(new SettlementLine(released.idempotencyKey(), IntentKind.CANCEL, null, released.state(),
                         "unpaid hold released"));
             }
         }
@@ -147,11 +149,17 @@ public final class Settlement {
         }
     }
 
-    private static IntentState outcomeOf(RegistrationSteps.BookResult r) {
-        if (r instanceof RegistrationSteps.BookResult.Booked) {
-            return IntentState.SUCCEEDED;
+    private void recordUnqueuedPaper(String journeyId, List<SettlementLine> lines) {
+        java.util.Set<String> queued = new java.util.HashSet<>();
+        journal.printJobs(journeyId).forEach(j -> queued.add(j.intentKey()));
+        for (Intent i : journal.journey(journeyId)) {
+            java.util.Optional<String> owed = org.medkiosk.journey.ReceiptDesk.owedFor(i);
+            if (owed.isPresent() && !queued.contains(i.idempotencyKey())) {
+                ctx.receipts().recordUncollected(i, owed.get());
+                lines.add(new SettlementLine(i.idempotencyKey(), i.kind(), i.state(), i.state(),
+                        owed.get() + " recorded as uncollected"));
+            }
         }
-        return r instanceof RegistrationSteps.BookResult.Refunded ? IntentState.REFUNDED : IntentState.SENT;
     }
 
     private void note(List<SettlementLine> lines, Intent before, String action) {

@@ -33,6 +33,11 @@ class LedgerComparisonTest {
         return new Intent(1, key, journey, kind, state, FEE, "pat-1", payload, null, null, 1, Instant.EPOCH, Instant.EPOCH);
     }
 
+    private static PrintJob job(long id, String journey, String key, String template, PrintJob.State state) {
+        return new PrintJob(id, journey, key, "pat-1", PrintJob.Printer.RECEIPT, template, state, null, null, 1,
+                Instant.EPOCH, Instant.EPOCH);
+    }
+
     private static MoneyMovement charge(String key) {
         return new MoneyMovement(key, MoneyMovement.Kind.CHARGE, FEE, "pat-1");
     }
@@ -43,15 +48,26 @@ class LedgerComparisonTest {
             intent("book-1", "j1", IntentKind.BOOK, IntentState.SUCCEEDED, Map.of()),
             intent("top-1", "j2", IntentKind.TOP_UP, IntentState.SUCCEEDED, Map.of()),
             intent("pay-2", "j3", IntentKind.PAY, IntentState.CLOSED, Map.of()));
+    /** The paper the journal above owes: the slip of the booking, the top-up receipt. */
+    private static final List<PrintJob> PAPER = List.of(
+            job(1, "j1", "book-1", "REGISTRATION_SLIP", PrintJob.State.PRINTED),
+            job(2, "j2", "top-1", "TOP_UP_RECEIPT", PrintJob.State.UNCOLLECTED));
     private static final List<MoneyMovement> LEDGER = List.of(charge("pay-1"), charge("top-1"), charge("seeded"));
     private static final List<BookedAppointment> BOOKINGS =
             List.of(new BookedAppointment("apt-9", "hold-1", "s1", AppointmentStatus.BOOKED));
 
     @Test
     void agreeingSidesAreClean() {
-        LedgerComparison.Verdict v = LedgerComparison.compare(JOURNAL, List.of(), LEDGER, BOOKINGS, Set.of("seeded"));
+        LedgerComparison.Verdict v = LedgerComparison.compare(JOURNAL, PAPER, LEDGER, BOOKINGS, Set.of("seeded"));
         assertTrue(v.clean(), v.findings().toString());
         assertEquals(5, v.intents());
+    }
+
+    @Test
+    void paperOwedButNeverRecordedIsUnsettled() {
+        LedgerComparison.Verdict v = LedgerComparison.compare(JOURNAL, PAPER.subList(0, 1), LEDGER, BOOKINGS, Set.of("seeded"));
+        assertEquals(1, v.unsettled(), v.findings().toString());
+        assertTrue(v.findings().get(0).contains("TOP_UP_RECEIPT"), v.findings().toString());
     }
 
     @Test
@@ -60,7 +76,7 @@ class LedgerComparisonTest {
         ledger.add(charge("pay-1"));   // charged twice
         ledger.add(charge("pay-2"));   // the journal closed it, the hospital took the money
         ledger.add(charge("stranger")); // nobody's journal knows it
-        LedgerComparison.Verdict v = LedgerComparison.compare(JOURNAL, List.of(), ledger, BOOKINGS, Set.of("seeded"));
+        LedgerComparison.Verdict v = LedgerComparison.compare(JOURNAL, PAPER, ledger, BOOKINGS, Set.of("seeded"));
         assertEquals(2, v.lost(), v.findings().toString());
         assertEquals(1, v.duplicated(), v.findings().toString());
         assertFalse(v.clean());
@@ -71,13 +87,13 @@ class LedgerComparisonTest {
         List<BookedAppointment> twice = List.of(BOOKINGS.get(0),
                 new BookedAppointment("apt-10", "hold-1", "s1", AppointmentStatus.BOOKED),
                 new BookedAppointment("apt-11", "hold-unknown", "s1", AppointmentStatus.BOOKED));
-        assertEquals(2, LedgerComparison.compare(JOURNAL, List.of(), LEDGER, twice, Set.of("seeded")).duplicated());
+        assertEquals(2, LedgerComparison.compare(JOURNAL, PAPER, LEDGER, twice, Set.of("seeded")).duplicated());
 
         List<Intent> refunded = new ArrayList<>(JOURNAL);
         refunded.add(intent("refund-1", "j1", IntentKind.REFUND, IntentState.REFUNDED, Map.of("payment", "pay-1")));
         List<MoneyMovement> ledger = new ArrayList<>(LEDGER);
         ledger.add(new MoneyMovement("pay-1", MoneyMovement.Kind.REFUND, FEE, "pat-1"));
-        LedgerComparison.Verdict v = LedgerComparison.compare(refunded, List.of(), ledger, BOOKINGS, Set.of("seeded"));
+        LedgerComparison.Verdict v = LedgerComparison.compare(refunded, PAPER, ledger, BOOKINGS, Set.of("seeded"));
         assertEquals(1, v.duplicated(), v.findings().toString());
         assertEquals(0, v.lost(), v.findings().toString());
     }
@@ -105,6 +121,8 @@ class LedgerComparisonTest {
             key = pay.idempotencyKey();
             journal.sent(key);
             journal.finish(key, IntentState.SUCCEEDED, "WX1", null);
+            journal.printOutcome(journal.queuePrint("j-real", key, "pat-1", PrintJob.Printer.RECEIPT, "PAYMENT_RECEIPT",
+                    "WX1", new byte[]{1}).id(), PrintJob.State.PRINTED, null);
             List<MoneyMovement> ledger = List.of(charge(key));
             assertTrue(LedgerComparison.compare(journal.all(), journal.printJobs(), ledger, List.of(), Set.of()).clean());
             try (var st = store.connection().prepareStatement("UPDATE intent SET state = 'DECLINED' WHERE idempotency_key = ?")) {
