@@ -34,6 +34,10 @@ import org.medkiosk.hospital.Sex;
  */
 class KioskViewModelTest {
     static final Patient ZHANG = new Patient("pat-1", "张三明", Sex.MALE, null, "MR100001", null, List.of());
+    static final org.medkiosk.hospital.UnpaidInvoice BILL = new org.medkiosk.hospital.UnpaidInvoice("inv-1", "pat-1",
+            org.medkiosk.hospital.LocalizedText.of("检验费", "Laboratory tests"), java.time.LocalDate.of(2026, 11, 21), List.of(),
+            org.medkiosk.hospital.Money.ofYuan("55"), new org.medkiosk.hospital.Visit("enc-1", java.time.LocalDate.of(2026, 11, 21),
+            org.medkiosk.hospital.LocalizedText.of("内科", "Internal Medicine"), null));
 
     final Deque<Runnable> background = new ArrayDeque<>();
     final MutableClock clock = new MutableClock();
@@ -42,6 +46,12 @@ class KioskViewModelTest {
 
     final HospitalBackend backend = (HospitalBackend) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {HospitalBackend.class}, (proxy, method, args) -> {
+                if (method.getName().equals("unpaidInvoices")) {
+                    return List.of(BILL);
+                }
+                if (method.getName().equals("balance")) {
+                    throw new BackendException.NotFound("no prepaid account");
+                }
                 if (!method.getName().equals("findPatient")) {
                     throw new UnsupportedOperationException(method.getName());
                 }
@@ -71,6 +81,36 @@ class KioskViewModelTest {
     void drain() {
         while (!background.isEmpty()) {
             background.poll().run();
+        }
+    }
+
+    /** JOURNEYS.md: the session timer never silently abandons money; it waits (up to the bound) while a payment is out. */
+    @Test
+    void theCountdownWaitsWhileMoneyIsInFlightThenEndsAtTheBound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        drain();
+        try (org.medkiosk.journey.JourneyEngine engine = org.medkiosk.journey.JourneyEngine.open(
+                new org.medkiosk.journey.JourneyEngine.Parts(data, backend, Optional.empty(), locale -> null, tasks, clock,
+                        org.medkiosk.journey.payment.PaymentRules.standard(), d -> { }, org.medkiosk.journey.JourneySettings.defaults(),
+                        org.medkiosk.journal.CrashPoint.none()))) {
+            vm.journeysReady(engine, Duration.ofSeconds(90));
+            vm.openService(Service.PAY);
+            drain();
+            ((org.medkiosk.app.viewmodel.PayBillsViewModel) vm.journey().orElseThrow()).payByWallet();
+            vm.walletCode(new org.medkiosk.journey.payment.WalletCode("134567890123456710", org.medkiosk.hospital.PaymentMethod.WECHAT_PAY));
+            // The payment step is queued, not yet answered: money is in flight.
+            assertTrue(vm.journey().orElseThrow().moneyInFlight());
+            clock.advance(Duration.ofSeconds(75)); // past the 60 s inactivity timeout
+            vm.tick();
+            assertTrue(vm.sessionOpen(), "the session waits for the payment");
+            assertFalse(vm.countdownVisibleProperty().get());
+            clock.advance(Duration.ofSeconds(80)); // past the bound as well: the patient has long gone
+            vm.tick();
+            vm.tick();
+            clock.advance(Duration.ofSeconds(61));
+            vm.tick();
+            assertFalse(vm.sessionOpen(), "after the bound the session ends; the journal settles the payment");
+            assertInstanceOf(KioskScreen.Idle.class, vm.screen());
         }
     }
 
