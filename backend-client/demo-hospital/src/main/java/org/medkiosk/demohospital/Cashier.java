@@ -323,7 +323,11 @@ final class Cashier {
         record(intent, Movement.CHARGE);
         if (intent.kind == Kind.PAY) {
             for (String id : intent.invoiceIds) {
-                records.get(Invoice.class, id).ifPresent(inv -> inv.setStatus(Invoice.InvoiceStatus.BALANCED));
+                records.get(Invoice.class, id).ifPresent(inv -> {
+                    inv.setStatus(Invoice.InvoiceStatus.BALANCED);
+                    Ext.set(inv, Ext.PAID_AT, new org.hl7.fhir.r4.model.DateTimeType(intent.at));
+                    Ext.set(inv, Ext.PAYMENT_TRANSACTION, new StringType(intent.transaction));
+                });
             }
             if (intent.appointmentId != null) {
                 records.get(org.hl7.fhir.r4.model.Appointment.class, intent.appointmentId)
@@ -337,7 +341,11 @@ final class Cashier {
     private void undo(Intent intent) {
         if (intent.kind == Kind.PAY) {
             for (String id : intent.invoiceIds) {
-                records.get(Invoice.class, id).ifPresent(inv -> inv.setStatus(Invoice.InvoiceStatus.ISSUED));
+                records.get(Invoice.class, id).ifPresent(inv -> {
+                    inv.setStatus(Invoice.InvoiceStatus.ISSUED);
+                    inv.getExtension().removeIf(e -> Ext.PAID_AT.equals(e.getUrl())
+                            || Ext.PAYMENT_TRANSACTION.equals(e.getUrl()));
+                });
             }
             if ("PREPAID_ACCOUNT".equals(intent.method)) {
                 records.find(Account.class, a -> a.getSubject().stream()

@@ -21,13 +21,16 @@ public final class DemoRoster {
 
     /** FHIR identifier systems the demo hospital (and the FHIR client) use. */
     public static final String SYSTEM_RESIDENT_ID = "urn:oid:2.16.156.10011.1.3";
-    public static final String SYSTEM_FOREIGN_PERMANENT_RESIDENCE = "urn:oid:2.16.156.10011.1.3.fprc";
+    /** Hospital-defined (no national system exists; a URN in MedKiosk's namespace, not a made-up OID). */
+    public static final String SYSTEM_FOREIGN_PERMANENT_RESIDENCE = "urn:medkiosk:foreign-permanent-residence";
     public static final String SYSTEM_INSURANCE_CARD = "urn:medkiosk:insurance-card";
     public static final String SYSTEM_INSURANCE_VOUCHER = "urn:medkiosk:insurance-voucher";
     public static final String SYSTEM_PATIENT_CARD = "urn:medkiosk:patient-card";
     public static final String SYSTEM_PATIENT_CARD_UID = "urn:medkiosk:patient-card-uid";
     public static final String SYSTEM_MRN = "urn:medkiosk:mrn";
     public static final String SYSTEM_EHEALTH_CARD = "urn:medkiosk:ehealth-card";
+    /** The barcode on a lab collection slip (Specimen.identifier and accessionIdentifier): 12 digits. */
+    public static final String SYSTEM_SPECIMEN = "urn:medkiosk:specimen";
 
     /** The text a long-term resident card carries instead of an expiry date. */
     public static final String LONG_TERM = "长期";

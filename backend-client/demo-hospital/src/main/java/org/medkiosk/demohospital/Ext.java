@@ -32,6 +32,12 @@ final class Ext {
     static final String CANCELLED_AT = BASE + "cancelled-at";
     /** Invoice: the visit (Encounter) the bill belongs to (valueReference). R4 Invoice has no encounter element. */
     static final String INVOICE_ENCOUNTER = BASE + "invoice-encounter";
+    /** Invoice (balanced): when it was paid (valueDateTime). */
+    static final String PAID_AT = BASE + "paid-at";
+    /** Invoice (balanced): the wallet's transaction number of the payment (valueString). */
+    static final String PAYMENT_TRANSACTION = BASE + "payment-transaction";
+    /** DiagnosticReport (registered / partial / preliminary): when the hospital expects it final (valueDateTime). */
+    static final String EXPECTED_AT = BASE + "expected-at";
     /** PaymentReconciliation: the patient whose money moved (valueReference). */
     static final String PATIENT = BASE + "patient";
     /** Code system of money movements in PaymentReconciliation.detail.type: charge | reversal | refund. */

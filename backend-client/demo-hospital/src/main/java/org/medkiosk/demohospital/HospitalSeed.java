@@ -382,8 +382,25 @@ final class HospitalSeed {
         Invoice paid = invoiceResource("inv-8", "pat-1", "挂号费", "Registration fee", date(today.minusDays(3), LocalTime.of(10, 15)),
                 List.of(new Line("主任医师挂号费", "Chief physician registration", 1, 5000)),
                 records.get(org.hl7.fhir.r4.model.Encounter.class, "enc-v7").orElseThrow());
-        paid.setStatus(Invoice.InvoiceStatus.BALANCED);
-        records.put(paid);
+        paid(paid, date(today.minusDays(3), LocalTime.of(10, 32)), "WX" + today.minusDays(3).format(
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "103200000008");
+        // a second paid bill, of patient 2 ten days ago (fee details and paid history)
+        visit("enc-v8", 2, "doc-02", today.minusDays(10));
+        Invoice paid2 = invoiceResource("inv-9", "pat-2", "检验费", "Laboratory tests",
+                date(today.minusDays(10), LocalTime.of(10, 15)),
+                List.of(new Line("肝功能", "Liver function panel", 1, 6000),
+                        new Line("静脉采血", "Venous blood collection", 1, 500)),
+                records.get(org.hl7.fhir.r4.model.Encounter.class, "enc-v8").orElseThrow());
+        paid(paid2, date(today.minusDays(10), LocalTime.of(10, 40)), "ZFB" + today.minusDays(10).format(
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "104000000009");
+    }
+
+    /** A bill paid before the demo started: balanced, with when and the wallet's transaction number. */
+    private void paid(Invoice inv, Date at, String transaction) {
+        inv.setStatus(Invoice.InvoiceStatus.BALANCED);
+        Ext.set(inv, Ext.PAID_AT, new DateTimeType(at));
+        Ext.set(inv, Ext.PAYMENT_TRANSACTION, new StringType(transaction));
+        records.put(inv);
     }
 
     /** The visit of this patient with this doctor on that day (seeded as enc-v1..); the invoices point at it. */
@@ -474,7 +491,53 @@ final class HospitalSeed {
         DiagnosticReport prelim = labReport("rep-8", 1, "尿常规", "Urinalysis", "dept-im", "doc-01", "202411210005",
                 0, 0, new String[][]{{"尿蛋白", "Urine protein", "阴性", null, "阴性", "N"}});
         prelim.setStatus(DiagnosticReport.DiagnosticReportStatus.PRELIMINARY);
+        Ext.set(prelim, Ext.EXPECTED_AT, new DateTimeType(date(today, LocalTime.of(16, 0))));
         records.put(prelim);
+        // ordered, not final yet: each with when the laboratory expects it (the specimen barcode opens them)
+        pending("rep-9", 1, "C反应蛋白", "C-reactive protein", "dept-im", "spec-rep-1", null,
+                DiagnosticReport.DiagnosticReportStatus.REGISTERED, today, LocalTime.of(15, 30));
+        pending("rep-10", 3, "尿常规", "Urinalysis", "dept-ped", "spec-rep-10", "202411210006",
+                DiagnosticReport.DiagnosticReportStatus.PARTIAL, today.plusDays(1), LocalTime.of(10, 0));
+        pending("rep-11", 5, "甲状腺功能", "Thyroid function", "dept-im", "spec-rep-11", "202411210007",
+                DiagnosticReport.DiagnosticReportStatus.REGISTERED, today.plusDays(2), LocalTime.of(15, 0));
+    }
+
+    /**
+     * A lab report ordered but not final: its specimen (a new one when {@code newSpecimenNo} is given, else the
+     * existing {@code specimenId}) and the {@code expected-at} extension.
+     */
+    private void pending(String id, int patient, String zh, String en, String deptId, String specimenId,
+                         String newSpecimenNo, DiagnosticReport.DiagnosticReportStatus status, LocalDate day,
+                         LocalTime expected) {
+        ZonedDateTime collected = ZonedDateTime.of(today, LocalTime.of(8, 40), zone);
+        if (newSpecimenNo != null) {
+            records.put(specimen(specimenId, patient, newSpecimenNo, zh.equals("尿常规"), collected));
+        }
+        DiagnosticReport r = new DiagnosticReport();
+        r.setId(id);
+        r.setStatus(status);
+        r.addCategory(new CodeableConcept().addCoding(new Coding(V2_0074, "LAB", "Laboratory")));
+        r.setCode(new CodeableConcept().setTextElement(Bilingual.text(zh, en)));
+        r.setSubject(new Reference("Patient/pat-" + patient));
+        r.setEffective(new DateTimeType(Date.from(collected.toInstant())));
+        r.addSpecimen(new Reference("Specimen/" + specimenId));
+        Dept dept = dept(deptId);
+        r.addPerformer(new Reference("Organization/" + deptId).setDisplayElement(Bilingual.text(dept.zh(), dept.en())));
+        Ext.set(r, Ext.EXPECTED_AT, new DateTimeType(date(day, expected)));
+        records.put(r);
+    }
+
+    /** A collection tube: the barcode on the patient's slip is both its identifier and its accession number. */
+    private static Specimen specimen(String id, int patient, String specimenNo, boolean urine, ZonedDateTime collected) {
+        Specimen specimen = new Specimen();
+        specimen.setId(id);
+        specimen.addIdentifier().setSystem(DemoRoster.SYSTEM_SPECIMEN).setValue(specimenNo);
+        specimen.setAccessionIdentifier(new Identifier().setSystem(DemoRoster.SYSTEM_SPECIMEN).setValue(specimenNo));
+        specimen.setType(new CodeableConcept().setTextElement(urine ? Bilingual.text("尿液", "Urine")
+                : Bilingual.text("静脉血", "Venous blood")));
+        specimen.setSubject(new Reference("Patient/pat-" + patient));
+        specimen.getCollection().setCollected(new DateTimeType(Date.from(collected.toInstant())));
+        return specimen;
     }
 
     private void lab(String id, int patient, String zh, String en, String deptId, String doctorId, String specimenNo,
@@ -486,14 +549,7 @@ final class HospitalSeed {
                                        String specimenNo, int printCount, int printLimit, String[][] rows) {
         ZonedDateTime collected = ZonedDateTime.of(today, LocalTime.of(8, 20), zone);
         ZonedDateTime reported = collected.plusHours(2);
-        Specimen specimen = new Specimen();
-        specimen.setId("spec-" + id);
-        specimen.setAccessionIdentifier(new Identifier().setSystem("urn:medkiosk:specimen").setValue(specimenNo));
-        specimen.setType(new CodeableConcept().setTextElement(Bilingual.text(zh.equals("尿常规") ? "尿液" : "静脉血",
-                zh.equals("尿常规") ? "Urine" : "Venous blood")));
-        specimen.setSubject(new Reference("Patient/pat-" + patient));
-        specimen.getCollection().setCollected(new DateTimeType(Date.from(collected.toInstant())));
-        records.put(specimen);
+        records.put(specimen("spec-" + id, patient, specimenNo, zh.equals("尿常规"), collected));
 
         DiagnosticReport r = new DiagnosticReport();
         r.setId(id);

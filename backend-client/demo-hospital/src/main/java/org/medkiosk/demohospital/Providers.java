@@ -440,11 +440,13 @@ final class Providers {
         public List<Invoice> search(@OptionalParam(name = "_id") TokenOrListParam ids,
                                     @OptionalParam(name = Invoice.SP_PATIENT) ReferenceOrListParam patient,
                                     @OptionalParam(name = Invoice.SP_SUBJECT) ReferenceOrListParam subject,
-                                    @OptionalParam(name = Invoice.SP_STATUS) TokenOrListParam status) {
+                                    @OptionalParam(name = Invoice.SP_STATUS) TokenOrListParam status,
+                                    @OptionalParam(name = Invoice.SP_DATE) DateRangeParam date) {
             return records.find(Invoice.class, i -> id(ids, i)
                     && SearchMatch.reference(patient, List.of(i.getSubject()))
                     && SearchMatch.reference(subject, List.of(i.getSubject()))
-                    && SearchMatch.token(status, null, i.getStatus().toCode()));
+                    && SearchMatch.token(status, null, i.getStatus().toCode())
+                    && SearchMatch.date(date, i.getDate()));
         }
 
         @Operation(name = "$pay")
@@ -570,10 +572,12 @@ final class Providers {
                                           @OptionalParam(name = DiagnosticReport.SP_SUBJECT) ReferenceOrListParam subject,
                                           @OptionalParam(name = DiagnosticReport.SP_STATUS) TokenOrListParam status,
                                           @OptionalParam(name = DiagnosticReport.SP_CATEGORY) TokenOrListParam category,
+                                          @OptionalParam(name = DiagnosticReport.SP_SPECIMEN) ReferenceOrListParam specimen,
                                           @IncludeParam(allow = {"DiagnosticReport:result", "DiagnosticReport:subject",
                                                   "DiagnosticReport:specimen"}) Set<Include> include) {
             Includes out = new Includes(include);
             records.find(DiagnosticReport.class, r -> id(ids, r)
+                    && SearchMatch.reference(specimen, r.getSpecimen())
                     && SearchMatch.reference(patient, List.of(r.getSubject()))
                     && SearchMatch.reference(subject, List.of(r.getSubject()))
                     && SearchMatch.token(status, null, r.getStatus().toCode())
@@ -633,6 +637,29 @@ final class Providers {
         @Read
         public Specimen read(@IdParam IdType id) {
             return Providers.read(records, Specimen.class, id);
+        }
+
+        /** By the barcode of a collection slip ({@code identifier} or {@code accession}), or by patient. */
+        @Search
+        public List<IBaseResource> search(@OptionalParam(name = "_id") TokenOrListParam ids,
+                                          @OptionalParam(name = Specimen.SP_IDENTIFIER) TokenOrListParam identifier,
+                                          @OptionalParam(name = Specimen.SP_ACCESSION) TokenOrListParam accession,
+                                          @OptionalParam(name = Specimen.SP_PATIENT) ReferenceOrListParam patient,
+                                          @OptionalParam(name = Specimen.SP_SUBJECT) ReferenceOrListParam subject,
+                                          @IncludeParam(allow = {"Specimen:subject", "Specimen:patient"}) Set<Include> include) {
+            Includes out = new Includes(include);
+            records.find(Specimen.class, sp -> id(ids, sp)
+                    && SearchMatch.identifier(identifier, sp.getIdentifier())
+                    && SearchMatch.identifier(accession, sp.hasAccessionIdentifier()
+                    ? List.of(sp.getAccessionIdentifier()) : List.of())
+                    && SearchMatch.reference(patient, List.of(sp.getSubject()))
+                    && SearchMatch.reference(subject, List.of(sp.getSubject()))).forEach(out::match);
+            if (out.wants("Specimen:subject") || out.wants("Specimen:patient")) {
+                for (Specimen sp : matches(out, Specimen.class)) {
+                    out.include(records.get(Patient.class, idOf(sp.getSubject())).orElse(null));
+                }
+            }
+            return out.result();
         }
     }
 

@@ -71,7 +71,15 @@ class DemoHospitalServerTest {
         assertEquals(2, total(get("Invoice?patient=" + q("Patient/pat-1") + "&status=issued").body()));
         assertEquals(1, total(get("Invoice?patient=" + q("Patient/pat-1") + "&status=balanced").body()));
         assertEquals(2, total(get("DiagnosticReport?patient=" + q("Patient/pat-1") + "&status=final").body()));
-        assertEquals(3, total(get("DiagnosticReport?patient=" + q("Patient/pat-1")).body()));
+        assertEquals(4, total(get("DiagnosticReport?patient=" + q("Patient/pat-1")).body()), "2 final, 2 pending");
+        assertEquals(2, total(get("DiagnosticReport?patient=" + q("Patient/pat-1")
+                + "&status=registered,partial,preliminary").body()));
+        assertEquals(2, total(get("DiagnosticReport?specimen=" + q("Specimen/spec-rep-1")).body()));
+        assertEquals(1, total(get("Specimen?identifier=" + q(DemoRoster.SYSTEM_SPECIMEN + "|202411210001")).body()));
+        assertEquals(1, total(get("Specimen?accession=202411210006").body()));
+        assertEquals(0, total(get("Specimen?identifier=" + q(DemoRoster.SYSTEM_MRN + "|202411210001")).body()));
+        assertEquals(1, total(get("Invoice?patient=" + q("Patient/pat-2") + "&status=balanced&date=ge2000-01-01").body()));
+        assertEquals(0, total(get("Invoice?patient=" + q("Patient/pat-2") + "&status=balanced&date=ge2999-01-01").body()));
         assertEquals(1, total(get("DiagnosticReport?patient=" + q("Patient/pat-1") + "&category=" + q(
                 "http://terminology.hl7.org/CodeSystem/v2-0074|RAD")).body()));
         assertEquals(1, total(get("Account?patient=" + q("Patient/pat-3")).body()));

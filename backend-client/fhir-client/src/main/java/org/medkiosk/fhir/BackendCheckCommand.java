@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,7 +38,7 @@ import org.medkiosk.hospital.TopUpRequest;
 public final class BackendCheckCommand {
     static final String USAGE = "usage: kiosk backend check --url URL [--token T] [--patient ID-NUMBER] [--ca PEM] [--write]\n"
             + "  --patient  a test patient's resident ID number: checks that patient's appointments, bills, account, reports\n"
-            + "  --write    also exercise hold/book/cancel/check-in/pay/reverse/deposit/mark-printed (TEST servers only)";
+            + "  --write    also exercise hold/book/cancel/check-in/pay/refund/reverse/deposit/mark-printed (TEST servers only)";
     /** A payment code the demo hospital (and a test wallet) settles at once. */
     static final String TEST_PAYMENT_CODE = "134567890123456710";
 
@@ -118,8 +120,44 @@ public final class BackendCheckCommand {
         return check.failures == 0 ? 0 : 1;
     }
 
+    /** The custom operations, in the order they are reported, with the label of their line. */
+    private static final Map<String, String> CUSTOM = customOperations();
+
+    private static Map<String, String> customOperations() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("hold", "Appointment/$hold");
+        m.put("book", "Appointment/$book");
+        m.put("check-in", "Appointment/$check-in");
+        m.put("pay", "Invoice/$pay");
+        m.put("payment-status", "Invoice/$payment-status");
+        m.put("payment-reverse", "Invoice/$payment-reverse");
+        m.put("payment-refund", "Invoice/$payment-refund");
+        m.put("deposit", "Account/$deposit");
+        m.put("mark-printed", "DiagnosticReport/$mark-printed");
+        return m;
+    }
+
+    /** Operations declared in the CapabilityStatement. */
+    private final Set<String> declared = new HashSet<>();
+    /** Custom operations that already have their one verdict line. */
+    private final Set<String> reported = new HashSet<>();
+
+    /**
+     * One verdict for a custom operation: N/A when the server does not declare it (and then it is not called), else
+     * the outcome of {@code body}.
+     */
+    private void custom(String op, Callable<String> body) {
+        if (!reported.add(op)) {
+            throw new IllegalStateException("two verdicts for $" + op);
+        }
+        if (!declared.contains(op)) {
+            line("N/A ", CUSTOM.get(op), "not supported (not in CapabilityStatement)");
+            return;
+        }
+        check(CUSTOM.get(op), body);
+    }
+
     private void all(FhirTransport transport, FhirHospitalBackend backend, String patientIdNumber, boolean write) {
-        Set<String> operations = new HashSet<>();
         check("capabilities (GET metadata)", () -> {
             JsonNode cs = transport.get(BackendOperation.CAPABILITIES, "metadata");
             FhirJson.requireType(cs, "CapabilityStatement");
@@ -128,24 +166,24 @@ public final class BackendCheckCommand {
                 throw new IllegalStateException("FHIR version " + version.replaceAll("[^\\w.]", "") + ", need 4.0.x (R4)");
             }
             for (JsonNode rest : cs.path("rest")) {
-                rest.path("operation").forEach(o -> operations.add(o.path("name").asText()));
+                rest.path("operation").forEach(o -> declared.add(o.path("name").asText().replaceFirst("^\\$", "")));
                 for (JsonNode r : rest.path("resource")) {
-                    r.path("operation").forEach(o -> operations.add(o.path("name").asText()));
+                    r.path("operation").forEach(o -> declared.add(o.path("name").asText().replaceFirst("^\\$", "")));
                 }
             }
-            return "FHIR " + version + ", " + operations.size() + " operations declared";
+            long custom = CUSTOM.keySet().stream().filter(declared::contains).count();
+            return "FHIR " + version + ", " + custom + " of " + CUSTOM.size() + " MedKiosk operations declared";
         });
-        for (String op : List.of("hold", "book", "check-in", "pay", "payment-status", "payment-reverse", "payment-refund",
-                "deposit", "mark-printed")) {
-            if (operations.contains(op) || operations.contains("$" + op)) {
-                line("PASS", "declares $" + op, "in CapabilityStatement");
-            } else {
-                line("N/A ", "declares $" + op, "not supported (not in CapabilityStatement)");
+        IdentifierSystems systems = backend.settings().identifierSystems();
+        check("search filters: an unknown identifier finds no one (Patient?identifier)", () -> {
+            String made = "medkiosk-check-" + UUID.randomUUID();
+            int n = FhirJson.matches(transport.get(BackendOperation.FIND_PATIENT, "Patient?identifier="
+                    + FhirTransport.urlEncode(systems.medicalRecordNumber() + "|" + made)), "Patient").size();
+            if (n > 0) {
+                return fail(n + " patient(s) returned for an identifier that does not exist: identifier= is ignored");
             }
-        }
-        check("identify unknown card (Patient?identifier)", () -> {
             Optional<Patient> nobody = backend.findPatient(PatientIdentifier.residentId("11010519491231002X"));
-            return nobody.isEmpty() ? "no match, as expected" : fail("a made-up ID number matched a patient");
+            return nobody.isEmpty() ? "0 matches, as expected" : fail("a made-up ID number matched a patient");
         });
         List<Department> departments = new ArrayList<>();
         check("departments (Organization?type=dept)", () -> {
@@ -155,7 +193,11 @@ public final class BackendCheckCommand {
         List<Doctor> doctors = new ArrayList<>();
         check("doctors (PractitionerRole?organization + Schedule + Slot)", () -> {
             for (Department d : departments) {
-                doctors.addAll(backend.doctors(d.id(), LocalDate.now()));
+                List<Doctor> of = backend.doctors(d.id(), LocalDate.now());
+                if (of.stream().anyMatch(x -> x.departmentId() != null && !x.departmentId().equals(d.id()))) {
+                    return fail("a doctor of another department was listed: organization= is ignored");
+                }
+                doctors.addAll(of);
                 if (doctors.size() >= 3) {
                     break;
                 }
@@ -172,7 +214,13 @@ public final class BackendCheckCommand {
             }
             return slots.isEmpty() ? fail("no free slot for the doctors checked") : slots.size() + " free slots";
         });
-        check("payment status of an unknown key (Invoice/$payment-status)", () -> {
+        check("search filters: bills of a patient who does not exist (Invoice?patient)", () -> {
+            int n = FhirJson.matches(transport.get(BackendOperation.UNPAID_INVOICES, "Invoice?patient="
+                    + FhirTransport.urlEncode("Patient/medkiosk-check-" + UUID.randomUUID()) + "&status=issued"),
+                    "Invoice").size();
+            return n == 0 ? "0 matches, as expected" : fail(n + " invoice(s) returned: patient= is ignored");
+        });
+        custom("payment-status", () -> {
             try {
                 backend.paymentStatus("medkiosk-check-" + UUID.randomUUID());
                 return fail("an unknown idempotency key was answered");
@@ -197,16 +245,54 @@ public final class BackendCheckCommand {
         }
         if (patient != null) {
             String pid = patient.id();
-            check("appointments today (Appointment?patient&date)", () -> backend.appointments(pid, LocalDate.now()).size() + " found");
+            String ref = FhirTransport.urlEncode("Patient/" + pid);
+            check("appointments today (Appointment?patient&date)", () -> {
+                JsonNode b = transport.get(BackendOperation.APPOINTMENTS, "Appointment?patient=" + ref);
+                for (JsonNode a : FhirJson.matches(b, "Appointment")) {
+                    boolean theirs = false;
+                    for (JsonNode p : a.path("participant")) {
+                        theirs |= pid.equals(FhirJson.refId(p.path("actor")))
+                                && "Patient".equals(FhirJson.refType(p.path("actor")));
+                    }
+                    if (!theirs) {
+                        return fail("an appointment of another patient was returned: patient= is ignored");
+                    }
+                }
+                return backend.appointments(pid, LocalDate.now()).size() + " found";
+            });
             check("bookings this week (Appointment?patient&date&status=booked)", () ->
                     backend.bookings(pid, LocalDate.now(), LocalDate.now().plusDays(7)).size() + " found");
-            check("unpaid invoices (Invoice?patient&status=issued)", () -> backend.unpaidInvoices(pid).size() + " found");
+            check("unpaid invoices (Invoice?patient&status=issued)", () -> {
+                JsonNode b = transport.get(BackendOperation.UNPAID_INVOICES, "Invoice?patient=" + ref + "&status=issued");
+                for (JsonNode i : FhirJson.matches(b, "Invoice")) {
+                    if (!pid.equals(FhirJson.refId(i.path("subject")))) {
+                        return fail("an invoice of another patient was returned: patient= is ignored");
+                    }
+                    if (!"issued".equals(FhirJson.text(i, "status"))) {
+                        return fail("an invoice not issued was returned: status= is ignored");
+                    }
+                }
+                return backend.unpaidInvoices(pid).size() + " found, every one the patient's and issued";
+            });
+            check("paid invoices, last 90 days (Invoice?patient&status=balanced&date)", () ->
+                    backend.paidInvoices(pid, LocalDate.now().minusDays(90), LocalDate.now()).size() + " found");
             check("prepaid balance (Account?patient)", () -> "account " + backend.balance(pid).accountId());
             List<ReportSummary> reports = new ArrayList<>();
             check("final reports (DiagnosticReport?patient&status=final)", () -> {
+                JsonNode b = transport.get(BackendOperation.REPORTS, "DiagnosticReport?patient=" + ref + "&status=final");
+                for (JsonNode r : FhirJson.matches(b, "DiagnosticReport")) {
+                    if (!pid.equals(FhirJson.refId(r.path("subject")))) {
+                        return fail("a report of another patient was returned: patient= is ignored");
+                    }
+                    if (!"final".equals(FhirJson.text(r, "status"))) {
+                        return fail("a report not final was returned: status= is ignored");
+                    }
+                }
                 reports.addAll(backend.finalReports(pid));
-                return reports.size() + " found";
+                return reports.size() + " found, every one the patient's and final";
             });
+            check("pending reports (DiagnosticReport?patient&status=registered,partial,preliminary)", () ->
+                    backend.pendingReports(pid).size() + " found");
             check("report detail (_include result/specimen/subject)", () -> {
                 if (reports.isEmpty()) {
                     return "skipped: the patient has no final report";
@@ -230,26 +316,40 @@ public final class BackendCheckCommand {
             line("FAIL", "write operations", "need --patient ID-NUMBER of a test patient");
             failures++;
         }
+        // every custom operation not exercised above still gets its one line: declared or not supported
+        for (Map.Entry<String, String> op : CUSTOM.entrySet()) {
+            if (!reported.contains(op.getKey())) {
+                reported.add(op.getKey());
+                if (declared.contains(op.getKey())) {
+                    line("PASS", op.getValue(), "declared in CapabilityStatement (exercised with --patient --write)");
+                } else {
+                    line("N/A ", op.getValue(), "not supported (not in CapabilityStatement)");
+                }
+            }
+        }
     }
 
     private void writes(FhirHospitalBackend backend, Patient patient, List<Slot> slots, List<ReportSummary> reports) {
         String pid = patient.id();
-        if (slots.isEmpty()) {
-            line("FAIL", "Appointment/$hold", "no free slot to hold");
-            failures++;
-        } else {
-            SlotHold[] hold = new SlotHold[1];
-            check("Appointment/$hold", () -> {
-                hold[0] = backend.hold(pid, slots.get(0).id(), "check-" + UUID.randomUUID());
-                return "held until " + hold[0].expiresAt();
-            });
-            if (hold[0] != null) {
-                check("Appointment/$book", () -> backend.book(hold[0].appointmentId(), "check-" + UUID.randomUUID()).status().toString());
-                check("cancel (PUT Appointment status=cancelled, Idempotency-Key header)", () ->
-                        backend.cancel(hold[0].appointmentId(), "check-" + UUID.randomUUID()).status().toString());
+        SlotHold[] hold = new SlotHold[1];
+        custom("hold", () -> {
+            if (slots.isEmpty()) {
+                return fail("no free slot to hold");
             }
+            hold[0] = backend.hold(pid, slots.get(0).id(), "check-" + UUID.randomUUID());
+            return "held until " + hold[0].expiresAt();
+        });
+        custom("book", () -> {
+            if (hold[0] == null) {
+                return "skipped: nothing was held";
+            }
+            return backend.book(hold[0].appointmentId(), "check-" + UUID.randomUUID()).status().toString();
+        });
+        if (hold[0] != null) {
+            check("cancel (PUT Appointment status=cancelled, Idempotency-Key header)", () ->
+                    backend.cancel(hold[0].appointmentId(), "check-" + UUID.randomUUID()).status().toString());
         }
-        check("Appointment/$check-in", () -> {
+        custom("check-in", () -> {
             var today = backend.appointments(pid, LocalDate.now()).stream()
                     .filter(a -> a.status() == org.medkiosk.hospital.AppointmentStatus.BOOKED
                             || a.status() == org.medkiosk.hospital.AppointmentStatus.ARRIVED).findFirst();
@@ -258,35 +358,58 @@ public final class BackendCheckCommand {
             }
             return "queue number " + backend.checkIn(today.get().id(), "check-" + UUID.randomUUID()).queueNumber();
         });
-        String payKey = "check-" + UUID.randomUUID();
-        check("Invoice/$pay", () -> {
-            PaymentResult r = backend.pay(new PaymentRequest(payKey, pid, List.of(), Money.ofYuan("0.01"),
+        String refundKey = "check-" + UUID.randomUUID();
+        boolean[] paid = new boolean[1];
+        custom("pay", () -> {
+            PaymentResult r = backend.pay(new PaymentRequest(refundKey, pid, List.of(), Money.ofYuan("0.01"),
                     PaymentMethod.WECHAT_PAY, TEST_PAYMENT_CODE));
-            return r.status().toString();
+            if (r.status() != org.medkiosk.hospital.PaymentStatus.SUCCESS) {
+                return fail("the test payment answered " + r.status() + ", not SUCCESS");
+            }
+            paid[0] = true;
+            if (declared.contains("payment-status")) {
+                PaymentResult q = backend.paymentStatus(refundKey);
+                if (q.status() != org.medkiosk.hospital.PaymentStatus.SUCCESS) {
+                    return fail("$payment-status of the paid key answered " + q.status());
+                }
+            }
+            return "SUCCESS";
         });
-        check("Invoice/$payment-status", () -> backend.paymentStatus(payKey).status().toString());
-        check("Invoice/$payment-reverse", () -> backend.reversePayment(payKey).status().toString());
-        check("Invoice/$payment-reverse of a key never sent closes it", () -> {
+        custom("payment-refund", () -> {
+            if (!paid[0]) {
+                return "skipped: no successful payment to refund";
+            }
+            PaymentResult r = backend.refund(refundKey, "conformance check");
+            return r.status() == org.medkiosk.hospital.PaymentStatus.REFUNDED ? "REFUNDED"
+                    : fail("answered " + r.status() + ", not REFUNDED");
+        });
+        custom("payment-reverse", () -> {
             String closedKey = "check-" + UUID.randomUUID();
             PaymentResult closed = backend.reversePayment(closedKey);
             if (closed.status() != org.medkiosk.hospital.PaymentStatus.CLOSED) {
-                return fail("answered " + closed.status() + ", not CLOSED");
+                return fail("a key never sent answered " + closed.status() + ", not CLOSED");
             }
             try {
                 PaymentResult late = backend.pay(new PaymentRequest(closedKey, pid, List.of(), Money.ofYuan("0.01"),
                         PaymentMethod.WECHAT_PAY, TEST_PAYMENT_CODE));
-                return late.status() == org.medkiosk.hospital.PaymentStatus.CLOSED ? "closed; a late $pay is refused"
-                        : fail("a $pay after the close answered " + late.status());
+                if (late.status() != org.medkiosk.hospital.PaymentStatus.CLOSED) {
+                    return fail("a $pay after the close answered " + late.status());
+                }
             } catch (BackendException.Conflict refused) {
-                return "closed; a late $pay is refused (409)";
+                // refused with 409: also correct
             }
+            String reverseKey = "check-" + UUID.randomUUID();
+            PaymentResult p = backend.pay(new PaymentRequest(reverseKey, pid, List.of(), Money.ofYuan("0.01"),
+                    PaymentMethod.WECHAT_PAY, TEST_PAYMENT_CODE));
+            PaymentResult r = backend.reversePayment(reverseKey);
+            return "unknown key closed, a late $pay refused; " + p.status() + " reversed: " + r.status();
         });
-        check("Account/$deposit", () -> {
+        custom("deposit", () -> {
             String account = backend.balance(pid).accountId();
             return backend.topUp(new TopUpRequest("check-" + UUID.randomUUID(), account, Money.ofYuan("0.01"),
                     PaymentMethod.WECHAT_PAY, TEST_PAYMENT_CODE)).status().toString();
         });
-        check("DiagnosticReport/$mark-printed", () -> {
+        custom("mark-printed", () -> {
             Optional<ReportSummary> printable = reports.stream().filter(ReportSummary::printable).findFirst();
             if (printable.isEmpty()) {
                 return "skipped: no printable report";

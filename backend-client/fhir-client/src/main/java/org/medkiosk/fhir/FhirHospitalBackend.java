@@ -25,15 +25,18 @@ import org.medkiosk.hospital.ImagingReport;
 import org.medkiosk.hospital.LabReport;
 import org.medkiosk.hospital.Money;
 import org.medkiosk.hospital.Patient;
+import org.medkiosk.hospital.PaidInvoice;
 import org.medkiosk.hospital.PatientIdentifier;
 import org.medkiosk.hospital.PaymentRequest;
 import org.medkiosk.hospital.PaymentResult;
+import org.medkiosk.hospital.PendingReport;
 import org.medkiosk.hospital.QueueTicket;
 import org.medkiosk.hospital.ReportDocument;
 import org.medkiosk.hospital.ReportKind;
 import org.medkiosk.hospital.ReportSummary;
 import org.medkiosk.hospital.Slot;
 import org.medkiosk.hospital.SlotHold;
+import org.medkiosk.hospital.SpecimenReports;
 import org.medkiosk.hospital.TopUpRequest;
 import org.medkiosk.hospital.TopUpResult;
 import org.medkiosk.hospital.UnpaidInvoice;
@@ -62,7 +65,7 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
     public FhirHospitalBackend(FhirSettings settings, ZoneId zone) {
         this.settings = settings;
         this.transport = new FhirTransport(settings);
-        this.mapping = new FhirMapping(zone);
+        this.mapping = new FhirMapping(zone, settings.identifierSystems());
         this.zone = zone;
     }
 
@@ -77,9 +80,11 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
 
     @Override
     public Optional<Patient> findPatient(PatientIdentifier identifier) {
-        for (String system : IdentifierSystems.searchOrder(identifier.kind())) {
+        // one deadline for every search of the identification (the fallback system included)
+        FhirTransport.Deadline deadline = transport.deadline(BackendOperation.FIND_PATIENT);
+        for (String system : settings.identifierSystems().searchOrder(identifier.kind())) {
             JsonNode bundle = transport.get(BackendOperation.FIND_PATIENT,
-                    "Patient?identifier=" + enc(system + "|" + identifier.value()));
+                    "Patient?identifier=" + enc(system + "|" + identifier.value()), deadline);
             List<JsonNode> found = FhirJson.matches(bundle, "Patient");
             if (found.size() > 1) {
                 // Two people behind one card: never guess whose records to show.
@@ -299,12 +304,90 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
                 t.department(), t.room(), t.doctorName(), t.patientsAhead(), t.checkedInAt());
     }
 
+    /** A FHIR logical id: anything else (a QR payload, a path) is not looked up at all. */
+    private static boolean fhirId(String id) {
+        return id != null && id.matches("[A-Za-z0-9\\-.]{1,64}");
+    }
+
+    @Override
+    public Optional<Appointment> appointment(String appointmentId) {
+        if (!fhirId(appointmentId)) {
+            return Optional.empty();
+        }
+        JsonNode a;
+        try {
+            a = transport.get(BackendOperation.APPOINTMENT, "Appointment/" + enc(appointmentId));
+        } catch (BackendException.NotFound e) {
+            return Optional.empty();
+        }
+        FhirJson.requireType(a, "Appointment");
+        return Optional.of(mapping.appointment(a));
+    }
+
+    /**
+     * The queue position of a checked-in appointment: the Encounter that names it ({@code Encounter?appointment=}),
+     * its queue-number identifier and its {@code patients-ahead} extension.
+     */
+    @Override
+    public Optional<QueueTicket> queueStatus(String appointmentId) {
+        if (!fhirId(appointmentId)) {
+            return Optional.empty();
+        }
+        JsonNode bundle = transport.get(BackendOperation.QUEUE_STATUS, "Encounter?appointment="
+                + enc("Appointment/" + appointmentId) + "&_count=" + PAGE);
+        List<JsonNode> found = FhirJson.matches(bundle, "Encounter").stream()
+                .filter(e -> namesAppointment(e, appointmentId))
+                .filter(e -> !"cancelled".equals(FhirJson.text(e, "status"))
+                        && !"entered-in-error".equals(FhirJson.text(e, "status")))
+                .filter(e -> mapping.queueNumber(e) != null)
+                .toList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        QueueTicket t = mapping.queueTicket(found.get(found.size() - 1), null, -1);
+        return Optional.of(new QueueTicket(t.queueNumber(), appointmentId, t.encounterId(), t.department(), t.room(),
+                t.doctorName(), t.patientsAhead(), t.checkedInAt()));
+    }
+
+    private static boolean namesAppointment(JsonNode encounter, String appointmentId) {
+        for (JsonNode ref : encounter.path("appointment")) {
+            if (appointmentId.equals(FhirJson.refId(ref))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<PaidInvoice> paidInvoices(String patientId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return List.of();
+        }
+        JsonNode bundle = transport.get(BackendOperation.PAID_INVOICES, "Invoice?patient=" + enc("Patient/" + patientId)
+                + "&status=balanced&date=" + enc("ge" + dayStart(from)) + "&date=" + enc("lt" + dayStart(to.plusDays(1)))
+                + "&_count=" + PAGE);
+        Instant lo = from.atStartOfDay(zone).toInstant();
+        Instant hi = to.plusDays(1).atStartOfDay(zone).toInstant();
+        // a server that ignores status= or date= must not list unpaid bills or bills of other days as paid
+        List<JsonNode> invoices = FhirJson.matches(bundle, "Invoice").stream()
+                .filter(i -> "balanced".equals(FhirJson.text(i, "status")))
+                .filter(i -> patientId.equals(FhirJson.refId(i.path("subject"))))
+                .filter(i -> {
+                    Instant at = FhirJson.instant(FhirJson.text(i, "date"), zone);
+                    return at == null || (!at.isBefore(lo) && at.isBefore(hi));
+                }).toList();
+        Map<String, JsonNode> visits = visits(invoices, BackendOperation.PAID_INVOICES);
+        return invoices.stream().map(inv -> mapping.paidInvoice(inv, visits))
+                .sorted(Comparator.comparing(PaidInvoice::issued, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+
     @Override
     public List<UnpaidInvoice> unpaidInvoices(String patientId) {
         JsonNode bundle = transport.get(BackendOperation.UNPAID_INVOICES, "Invoice?patient=" + enc("Patient/" + patientId)
                 + "&status=issued&_count=" + PAGE);
         List<JsonNode> invoices = FhirJson.matches(bundle, "Invoice");
-        Map<String, JsonNode> visits = visits(invoices);
+        Map<String, JsonNode> visits = visits(invoices, BackendOperation.UNPAID_INVOICES);
         return invoices.stream().map(inv -> mapping.invoice(inv, visits)).toList();
     }
 
@@ -312,7 +395,7 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
      * The visits (Encounters) the invoices name, in one search. A hospital that cannot answer it (no Encounter
      * search, a malformed answer) gives bills without a visit rather than no bills at all; an outage still fails.
      */
-    private Map<String, JsonNode> visits(List<JsonNode> invoices) {
+    private Map<String, JsonNode> visits(List<JsonNode> invoices, BackendOperation op) {
         List<String> ids = invoices.stream().map(FhirMapping::invoiceEncounterId).filter(id -> id != null)
                 .distinct().toList();
         Map<String, JsonNode> byId = new HashMap<>();
@@ -320,7 +403,7 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
             return byId;
         }
         try {
-            JsonNode bundle = transport.get(BackendOperation.UNPAID_INVOICES, "Encounter?_id="
+            JsonNode bundle = transport.get(op, "Encounter?_id="
                     + enc(String.join(",", ids)) + "&_count=" + PAGE);
             for (JsonNode e : FhirJson.matches(bundle, "Encounter")) {
                 String id = FhirJson.text(e, "id");
@@ -409,6 +492,101 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
                 .map(mapping::reportSummary)
                 .sorted(Comparator.comparing(ReportSummary::issued, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
+    }
+
+    /** Statuses of a report ordered but not final yet. */
+    private static final List<String> PENDING_STATUSES = List.of("registered", "partial", "preliminary");
+
+    @Override
+    public List<PendingReport> pendingReports(String patientId) {
+        JsonNode bundle = transport.get(BackendOperation.PENDING_REPORTS, "DiagnosticReport?patient="
+                + enc("Patient/" + patientId) + "&status=" + enc(String.join(",", PENDING_STATUSES))
+                + "&_include=DiagnosticReport:specimen&_count=" + PAGE);
+        List<JsonNode> reports = FhirJson.matches(bundle, "DiagnosticReport").stream()
+                .filter(r -> PENDING_STATUSES.contains(FhirJson.text(r, "status")))
+                .filter(r -> patientId.equals(FhirJson.refId(r.path("subject"))))
+                .toList();
+        List<JsonNode> specimens = new ArrayList<>(FhirJson.resources(bundle, "Specimen"));
+        List<String> missing = reports.stream().map(r -> FhirJson.refId(r.path("specimen").path(0)))
+                .filter(id -> id != null && FhirJson.byId(specimens, id).isEmpty()).distinct().toList();
+        if (!missing.isEmpty()) {
+            // A server that ignores _include: one search for the specimens it left out.
+            specimens.addAll(FhirJson.matches(transport.get(BackendOperation.PENDING_REPORTS,
+                    "Specimen?_id=" + enc(String.join(",", missing)) + "&_count=" + PAGE), "Specimen"));
+        }
+        return reports.stream().map(r -> mapping.pendingReport(r, FhirJson.byId(specimens,
+                        FhirJson.refId(r.path("specimen").path(0))).orElse(null)))
+                .sorted(Comparator.comparing(PendingReport::expectedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    /**
+     * {@code Specimen?identifier={specimen system}|{barcode}} (falling back to {@code Specimen?accession={barcode}}),
+     * then {@code DiagnosticReport?specimen=Specimen/{id}}: whose specimen it is, the final reports and those pending.
+     */
+    @Override
+    public SpecimenReports reportsForSpecimen(String specimenId) {
+        if (specimenId == null || specimenId.isBlank() || specimenId.length() > 64) {
+            throw new BackendException.NotFound("SPECIMEN_REPORTS: no such specimen");
+        }
+        String system = settings.identifierSystems().specimen();
+        JsonNode bundle = transport.get(BackendOperation.SPECIMEN_REPORTS, "Specimen?identifier="
+                + enc(system + "|" + specimenId) + "&_include=Specimen:subject");
+        List<JsonNode> found = FhirJson.matches(bundle, "Specimen").stream()
+                .filter(sp -> carries(sp, system, specimenId)).toList();
+        if (found.isEmpty()) {
+            bundle = transport.get(BackendOperation.SPECIMEN_REPORTS, "Specimen?accession=" + enc(specimenId)
+                    + "&_include=Specimen:subject");
+            found = FhirJson.matches(bundle, "Specimen").stream()
+                    .filter(sp -> specimenId.equals(FhirJson.text(sp.path("accessionIdentifier"), "value"))).toList();
+        }
+        if (found.isEmpty()) {
+            throw new BackendException.NotFound("SPECIMEN_REPORTS: no such specimen");
+        }
+        if (found.size() > 1) {
+            throw new BackendException.Conflict("SPECIMEN_REPORTS: barcode matches " + found.size() + " specimens");
+        }
+        JsonNode specimen = found.get(0);
+        String specimenRes = FhirJson.requireText(specimen, "id", "Specimen");
+        String patientId = FhirJson.refId(specimen.path("subject"));
+        if (patientId == null || !"Patient".equals(FhirJson.refType(specimen.path("subject")))) {
+            throw FhirJson.bad("specimen has no patient");
+        }
+        JsonNode patientNode = FhirJson.byId(FhirJson.resources(bundle, "Patient"), patientId)
+                .orElseGet(() -> transport.get(BackendOperation.SPECIMEN_REPORTS, "Patient/" + enc(patientId)));
+        Patient patient = mapping.patient(patientNode);
+        JsonNode reports = transport.get(BackendOperation.SPECIMEN_REPORTS, "DiagnosticReport?specimen="
+                + enc("Specimen/" + specimenRes) + "&_count=" + PAGE);
+        List<ReportSummary> ready = new ArrayList<>();
+        List<PendingReport> pending = new ArrayList<>();
+        for (JsonNode r : FhirJson.matches(reports, "DiagnosticReport")) {
+            boolean ofSpecimen = false;
+            for (JsonNode ref : r.path("specimen")) {
+                ofSpecimen |= specimenRes.equals(FhirJson.refId(ref));
+            }
+            if (!ofSpecimen || !patientId.equals(FhirJson.refId(r.path("subject")))) {
+                continue; // a server that ignores specimen=, or a report of someone else: never shown
+            }
+            String status = FhirJson.text(r, "status");
+            if ("final".equals(status)) {
+                ready.add(mapping.reportSummary(r));
+            } else if (PENDING_STATUSES.contains(status)) {
+                pending.add(mapping.pendingReport(r, specimen));
+            }
+        }
+        ready.sort(Comparator.comparing(ReportSummary::issued, Comparator.nullsLast(Comparator.reverseOrder())));
+        pending.sort(Comparator.comparing(PendingReport::expectedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        String barcode = FhirJson.text(specimen.path("accessionIdentifier"), "value");
+        return new SpecimenReports(patient, barcode != null ? barcode : specimenId, ready, pending);
+    }
+
+    private static boolean carries(JsonNode resource, String system, String value) {
+        for (JsonNode i : resource.path("identifier")) {
+            if (system.equals(FhirJson.text(i, "system")) && value.equals(FhirJson.text(i, "value"))) {
+                return true;
+            }
+        }
+        return value.equals(FhirJson.text(resource.path("accessionIdentifier"), "value"));
     }
 
     @Override

@@ -24,9 +24,11 @@ import org.medkiosk.hospital.LabResult;
 import org.medkiosk.hospital.LocalizedText;
 import org.medkiosk.hospital.Money;
 import org.medkiosk.hospital.Patient;
+import org.medkiosk.hospital.PaidInvoice;
 import org.medkiosk.hospital.PatientIdentifier;
 import org.medkiosk.hospital.PaymentResult;
 import org.medkiosk.hospital.PaymentStatus;
+import org.medkiosk.hospital.PendingReport;
 import org.medkiosk.hospital.QueueTicket;
 import org.medkiosk.hospital.ReportKind;
 import org.medkiosk.hospital.ReportSummary;
@@ -42,9 +44,15 @@ import org.medkiosk.hospital.Visit;
  */
 final class FhirMapping {
     private final ZoneId zone;
+    private final IdentifierSystems systems;
 
     FhirMapping(ZoneId zone) {
+        this(zone, IdentifierSystems.DEFAULTS);
+    }
+
+    FhirMapping(ZoneId zone, IdentifierSystems systems) {
         this.zone = zone;
+        this.systems = systems;
     }
 
     Patient patient(JsonNode p) {
@@ -65,7 +73,7 @@ final class FhirMapping {
             if (value == null || value.isBlank()) {
                 continue;
             }
-            IdentifierKind kind = IdentifierSystems.kindOf(system);
+            IdentifierKind kind = systems.kindOf(system);
             boolean typedMr = "MR".equals(FhirJson.code(identifier.path("type"), null));
             if (kind == IdentifierKind.MEDICAL_RECORD_NUMBER || (kind == null && typedMr)) {
                 kind = IdentifierKind.MEDICAL_RECORD_NUMBER;
@@ -248,16 +256,8 @@ final class FhirMapping {
     QueueTicket queueTicket(JsonNode encounter, Appointment appointment, int patientsAhead) {
         FhirJson.requireType(encounter, "Encounter");
         String encounterId = FhirJson.text(encounter, "id");
-        String number = null;
-        for (JsonNode i : encounter.path("identifier")) {
-            if (IdentifierSystems.QUEUE_NUMBER.equals(FhirJson.text(i, "system"))) {
-                number = FhirJson.text(i, "value");
-            }
-        }
+        String number = queueNumber(encounter);
         if (number == null) {
-            number = FhirJson.text(encounter.path("identifier").path(0), "value");
-        }
-        if (number == null || number.isBlank()) {
             throw FhirJson.bad("check-in gave no queue number");
         }
         LocalizedText dept = FhirJson.refDisplay(encounter.path("serviceProvider"));
@@ -272,6 +272,20 @@ final class FhirMapping {
                 room == null ? EMPTY : room,
                 doctor != null ? doctor : appointment != null ? appointment.doctorName() : EMPTY,
                 patientsAhead, at == null ? Instant.now() : at);
+    }
+
+    /** The Encounter's queue number (the configured queue-number system, else its first identifier), or null. */
+    String queueNumber(JsonNode encounter) {
+        String number = null;
+        for (JsonNode i : encounter.path("identifier")) {
+            if (systems.queueNumber().equals(FhirJson.text(i, "system"))) {
+                number = FhirJson.text(i, "value");
+            }
+        }
+        if (number == null) {
+            number = FhirJson.text(encounter.path("identifier").path(0), "value");
+        }
+        return number == null || number.isBlank() ? null : number;
     }
 
     /** The department text of a visit the hospital did not name. */
@@ -352,6 +366,47 @@ final class FhirMapping {
         Visit visit = encounter != null ? visit(encounter, issued) : unknownVisit(issued);
         return new UnpaidInvoice(id, FhirJson.refId(inv.path("subject")), description == null ? EMPTY : description,
                 issued, items, total == null ? sum : total, visit);
+    }
+
+    /**
+     * A balanced invoice with when it was paid and the wallet's transaction number: the {@code paid-at}
+     * (dateTime/instant) and {@code payment-transaction} (string) extensions on the Invoice; null when absent.
+     */
+    PaidInvoice paidInvoice(JsonNode inv, Map<String, JsonNode> encounters) {
+        UnpaidInvoice i = invoice(inv, encounters);
+        JsonNode paid = FhirJson.ours(inv, "paid-at");
+        String at = FhirJson.text(paid, "valueDateTime");
+        if (at == null) {
+            at = FhirJson.text(paid, "valueInstant");
+        }
+        String transaction = FhirJson.text(FhirJson.ours(inv, "payment-transaction"), "valueString");
+        return new PaidInvoice(i.id(), i.patientId(), i.description(), i.issued(), i.items(), i.total(), i.visit(),
+                FhirJson.instant(at, zone), transaction == null || transaction.isBlank() ? null : transaction);
+    }
+
+    /** A report not final yet; {@code specimen} (may be null) gives the barcode; {@code expected-at} the time. */
+    PendingReport pendingReport(JsonNode r, JsonNode specimen) {
+        FhirJson.requireType(r, "DiagnosticReport");
+        String id = FhirJson.requireText(r, "id", "DiagnosticReport");
+        LocalizedText title = FhirJson.concept(r.path("code"));
+        JsonNode expected = FhirJson.ours(r, "expected-at");
+        String at = FhirJson.text(expected, "valueDateTime");
+        if (at == null) {
+            at = FhirJson.text(expected, "valueInstant");
+        }
+        String barcode = null;
+        if (specimen != null && specimen.isObject()) {
+            barcode = FhirJson.text(specimen.path("accessionIdentifier"), "value");
+            if (barcode == null) {
+                for (JsonNode i : specimen.path("identifier")) {
+                    if (systems.specimen().equals(FhirJson.text(i, "system"))) {
+                        barcode = FhirJson.text(i, "value");
+                    }
+                }
+            }
+        }
+        return new PendingReport(id, FhirJson.refId(r.path("subject")), reportKind(r), title == null ? EMPTY : title,
+                barcode, FhirJson.instant(at, zone));
     }
 
     PaymentResult payment(JsonNode parameters, String key, Money requested) {

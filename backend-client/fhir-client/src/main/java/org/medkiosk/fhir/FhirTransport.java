@@ -77,31 +77,69 @@ final class FhirTransport implements AutoCloseable {
     }
 
     JsonNode get(BackendOperation op, String relative) {
-        return call(op, "GET", relative, null, Map.of());
+        return call(op, "GET", relative, null, Map.of(), Deadline.after(settings.deadline(op)));
+    }
+
+    /** A GET that shares a deadline with other requests of one domain call (e.g. both searches of findPatient). */
+    JsonNode get(BackendOperation op, String relative, Deadline deadline) {
+        return call(op, "GET", relative, null, Map.of(), deadline);
     }
 
     JsonNode post(BackendOperation op, String relative, JsonNode body) {
-        return call(op, "POST", relative, body, Map.of());
+        return call(op, "POST", relative, body, Map.of(), Deadline.after(settings.deadline(op)));
     }
 
     JsonNode put(BackendOperation op, String relative, JsonNode body, Map<String, String> headers) {
-        return call(op, "PUT", relative, body, headers);
+        return call(op, "PUT", relative, body, headers, Deadline.after(settings.deadline(op)));
+    }
+
+    /** The deadline of one domain call under this transport's settings. */
+    Deadline deadline(BackendOperation op) {
+        return Deadline.after(settings.deadline(op));
     }
 
     CircuitBreaker.State breakerState() {
         return breaker.state();
     }
 
+    /** When a whole call (every attempt, back-off and follow-up request) must be over. */
+    static final class Deadline {
+        private final long endNanos;
+
+        private Deadline(long endNanos) {
+            this.endNanos = endNanos;
+        }
+
+        static Deadline after(Duration d) {
+            return new Deadline(System.nanoTime() + d.toNanos());
+        }
+
+        long remainingMillis() {
+            return Math.max(0, (endNanos - System.nanoTime()) / 1_000_000);
+        }
+    }
+
+    /**
+     * One call with its retries. Each attempt has the operation's attempt timeout, cut to what the deadline leaves.
+     * A transient failure is retried while the deadline leaves time; a timeout only when it leaves a full attempt
+     * (so patient-path reads, whose deadline is shorter than two attempts, give up after one). Every attempt counts
+     * for the circuit breaker: a retry that fails is a second failure.
+     */
     private JsonNode call(BackendOperation op, String method, String relative, JsonNode body,
-                          Map<String, String> headers) {
+                          Map<String, String> headers, Deadline deadline) {
         int attempts = 1 + settings.retries();
+        long attemptTimeout = settings.timeout(op).toMillis();
         BackendException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
+            long remaining = deadline.remainingMillis();
+            if (remaining <= 0) {
+                throw last != null ? last : new BackendException.Timeout(op + ": no time left for the call", null);
+            }
             if (!breaker.allow()) {
                 throw new BackendException.Unavailable("hospital service unavailable (circuit open) for " + op, null);
             }
             try {
-                JsonNode result = once(op, method, relative, body, headers);
+                JsonNode result = once(op, method, relative, body, headers, Math.min(attemptTimeout, remaining));
                 breaker.success();
                 return result;
             } catch (BackendException e) {
@@ -111,11 +149,14 @@ final class FhirTransport implements AutoCloseable {
                     breaker.success(); // the hospital answered: it is up, even if it said no
                 }
                 last = e;
-                if (!isTransient(e, op) || attempt == attempts) {
+                long pause = 100L * attempt;
+                long left = deadline.remainingMillis() - pause;
+                boolean time = e instanceof BackendException.Timeout ? left >= attemptTimeout : left > 0;
+                if (!isTransient(e, op) || attempt == attempts || !time) {
                     throw e;
                 }
                 LOG.debug("{} attempt {} failed ({}), retrying", op, attempt, e.getClass().getSimpleName());
-                sleep(100L * attempt);
+                sleep(pause);
             }
         }
         throw last;
@@ -139,7 +180,7 @@ final class FhirTransport implements AutoCloseable {
     }
 
     private JsonNode once(BackendOperation op, String method, String relative, JsonNode body,
-                          Map<String, String> headers) {
+                          Map<String, String> headers, long budgetMillis) {
         URI uri = URI.create(settings.baseUrl() + "/" + relative);
         MutableHttpRequest<?> request = switch (method) {
             case "GET" -> HttpRequest.GET(uri);
@@ -150,12 +191,11 @@ final class FhirTransport implements AutoCloseable {
         request.accept(MediaType.of(FHIR_JSON), MediaType.APPLICATION_JSON_TYPE);
         tokens.current().ifPresent(request::bearerAuth);
         headers.forEach(request::header);
-        HttpResponse<byte[]> response = exchange(op, request);
+        HttpResponse<byte[]> response = exchange(op, request, budgetMillis);
         return parse(op, response);
     }
 
-    private HttpResponse<byte[]> exchange(BackendOperation op, MutableHttpRequest<?> request) {
-        Duration budget = settings.timeout(op);
+    private HttpResponse<byte[]> exchange(BackendOperation op, MutableHttpRequest<?> request, long budgetMillis) {
         CompletableFuture<HttpResponse<byte[]>> future = new CompletableFuture<>();
         AtomicReference<Subscription> subscription = new AtomicReference<>();
         http.exchange(request, Argument.of(byte[].class), Argument.of(byte[].class))
@@ -182,13 +222,13 @@ final class FhirTransport implements AutoCloseable {
                     }
                 });
         try {
-            return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(budgetMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             Subscription s = subscription.get();
             if (s != null) {
                 s.cancel();
             }
-            throw new BackendException.Timeout(op + ": no answer within " + budget.toMillis() + " ms", null);
+            throw new BackendException.Timeout(op + ": no answer within " + budgetMillis + " ms", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException.Timeout(op + ": interrupted", e);
@@ -297,7 +337,8 @@ final class FhirTransport implements AutoCloseable {
         // Micronaut encodes a Map body as application/x-www-form-urlencoded.
         MutableHttpRequest<?> request = HttpRequest.POST(cc.tokenUrl(), form)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.APPLICATION_JSON_TYPE);
-        HttpResponse<byte[]> response = exchange(BackendOperation.CAPABILITIES, request);
+        HttpResponse<byte[]> response = exchange(BackendOperation.CAPABILITIES, request,
+                settings.timeout(BackendOperation.CAPABILITIES).toMillis());
         JsonNode node = parse(BackendOperation.CAPABILITIES, response);
         String token = node.path("access_token").asText("");
         if (token.isEmpty()) {

@@ -43,7 +43,10 @@ class BackendCheckCommandTest {
         Run r = run("check", "--url", hospital.baseUrl());
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("PASS  capabilities"), r.out());
-        assertTrue(r.out().contains("PASS  declares $pay"), r.out());
+        assertTrue(r.out().contains("PASS  Invoice/$pay"), r.out());
+        assertTrue(r.out().contains("PASS  Invoice/$payment-status"), r.out());
+        assertTrue(r.out().contains("PASS  search filters: an unknown identifier"), r.out());
+        oneVerdictPerCustomOperation(r.out());
         assertTrue(r.out().contains("PASS  free slots"), r.out());
         assertFalse(r.out().contains("FAIL"), r.out());
         assertTrue(r.out().contains("RESULT: conformant"));
@@ -54,10 +57,13 @@ class BackendCheckCommandTest {
         Run r = run("check", "--url", hospital.baseUrl(), "--patient", "110101198503071235", "--write");
         assertEquals(0, r.code(), r.out());
         for (String op : List.of("Appointment/$hold", "Appointment/$book", "Appointment/$check-in", "Invoice/$pay",
-                "Invoice/$payment-reverse", "Account/$deposit", "DiagnosticReport/$mark-printed")) {
+                "Invoice/$payment-reverse", "Invoice/$payment-refund", "Invoice/$payment-status", "Account/$deposit",
+                "DiagnosticReport/$mark-printed", "unpaid invoices", "final reports", "paid invoices", "pending reports")) {
             assertTrue(r.out().contains("PASS  " + op), op + " in\n" + r.out());
         }
         assertFalse(r.out().contains("110101198503071235"), "the test patient's number is not echoed");
+        assertFalse(r.out().contains("FAIL"), r.out());
+        oneVerdictPerCustomOperation(r.out());
     }
 
     @Test
@@ -67,8 +73,20 @@ class BackendCheckCommandTest {
             Run r = run("check", "--url", broken.baseUrl());
             assertEquals(1, r.code());
             assertTrue(r.out().contains("FAIL  capabilities"), r.out());
-            assertTrue(r.out().contains("N/A   declares $hold"), r.out());
+            assertTrue(r.out().contains("N/A   Appointment/$hold"), r.out());
+            oneVerdictPerCustomOperation(r.out());
             assertTrue(r.out().contains("HTTP 500"), r.out());
+        }
+    }
+
+    static final List<String> CUSTOM = List.of("Appointment/$hold", "Appointment/$book", "Appointment/$check-in",
+            "Invoice/$pay", "Invoice/$payment-status", "Invoice/$payment-reverse", "Invoice/$payment-refund",
+            "Account/$deposit", "DiagnosticReport/$mark-printed");
+
+    static void oneVerdictPerCustomOperation(String out) {
+        for (String op : CUSTOM) {
+            long lines = out.lines().filter(l -> l.length() > 6 && l.substring(6).startsWith(op + " ")).count();
+            assertEquals(1, lines, op + " in\n" + out);
         }
     }
 

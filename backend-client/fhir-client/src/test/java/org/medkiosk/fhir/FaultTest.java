@@ -139,14 +139,23 @@ class FaultTest {
     }
 
     @Test
-    void aTimedOutWriteIsNotRepeatedButATimedOutReadIs() {
+    void aTimedOutWriteIsNotRepeatedNorAPatientPathReadButABackgroundReadIsWithinItsDeadline() {
         server.answer(new FaultServer.Answer(200, "application/fhir+json", "{}", 6000));
         try (FhirHospitalBackend b = backend(s -> s)) {
             assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackendException.Timeout.class,
                     () -> b.hold("p1", "s1", "k1")));
             assertEquals(1, server.requests.get(), "the outcome is unknown: query, do not repeat");
             assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackendException.Timeout.class, () -> b.findPatient(CARD)));
-            assertEquals(4, server.requests.get(), "a read is tried three times");
+            assertEquals(2, server.requests.get(), "identification: one attempt, the patient sees 'unavailable' at once");
+        }
+        // a background read whose deadline leaves room for a second attempt (1 s attempts, 2.5 s deadline)
+        try (FhirHospitalBackend b = new FhirHospitalBackend(FhirSettings.of(server.baseUrl())
+                .withTimeout(BackendOperation.REPORT_DETAIL, Duration.ofSeconds(1)).withBreaker(50, Duration.ofSeconds(30)))) {
+            long start = System.nanoTime();
+            assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackendException.Timeout.class, () -> b.labReport("r1")));
+            long took = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(4, server.requests.get(), "tried twice");
+            assertTrue(took < 2900, "within the deadline: " + took + " ms");
         }
     }
 

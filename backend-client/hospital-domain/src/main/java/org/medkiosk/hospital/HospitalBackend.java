@@ -42,7 +42,16 @@ public interface HospitalBackend {
 
     QueueTicket checkIn(String appointmentId, String idempotencyKey);
 
+    /** One appointment by id (the MKAPT: QR on a registration slip); empty when the hospital has no such appointment. */
+    Optional<Appointment> appointment(String appointmentId);
+
+    /** Where a checked-in patient stands in the queue now (patients ahead, room); empty when not checked in. */
+    Optional<QueueTicket> queueStatus(String appointmentId);
+
     List<UnpaidInvoice> unpaidInvoices(String patientId);
+
+    /** Paid invoices issued from {@code from} to {@code to} inclusive (fee details and paid history). */
+    List<PaidInvoice> paidInvoices(String patientId, LocalDate from, LocalDate to);
 
     PaymentResult pay(PaymentRequest request);
 
@@ -63,6 +72,12 @@ public interface HospitalBackend {
     TopUpResult topUp(TopUpRequest request);
 
     List<ReportSummary> finalReports(String patientId);
+
+    /** Reports ordered but not final yet, with their expected time. */
+    List<PendingReport> pendingReports(String patientId);
+
+    /** The reports of one specimen, by the barcode on the patient's collection slip; NotFound for an unknown one. */
+    SpecimenReports reportsForSpecimen(String specimenId);
 
     Optional<LabReport> labReport(String reportId);
 

@@ -24,10 +24,15 @@ public sealed interface LinkAddress permits LinkAddress.Serial, LinkAddress.Tcp,
         }
     }
 
-    record Tcp(String host, int port) implements LinkAddress {
+    /** {@code tcp://host:port[?write-timeout=PT5S]}: writeTimeout is how long one write may block (ISO-8601). */
+    record Tcp(String host, int port, java.time.Duration writeTimeout) implements LinkAddress {
+        public Tcp(String host, int port) {
+            this(host, port, TcpLink.DEFAULT_WRITE_TIMEOUT);
+        }
+
         @Override
         public Link newLink() {
-            return new TcpLink(host, port);
+            return new TcpLink(host, port, java.time.Duration.ofSeconds(3), writeTimeout);
         }
     }
 
@@ -52,7 +57,20 @@ public sealed interface LinkAddress permits LinkAddress.Serial, LinkAddress.Tcp,
             if (uri.getHost() == null || uri.getPort() < 0) {
                 throw new IllegalArgumentException("TCP address needs host and port: " + a);
             }
-            return new Tcp(uri.getHost(), uri.getPort());
+            Map<String, String> tcpParams = parseQuery(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+            java.time.Duration writeTimeout = TcpLink.DEFAULT_WRITE_TIMEOUT;
+            if (tcpParams.containsKey("write-timeout")) {
+                try {
+                    writeTimeout = java.time.Duration.parse(tcpParams.get("write-timeout"));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException("write-timeout is not an ISO-8601 duration (PT5S): "
+                            + tcpParams.get("write-timeout"), e);
+                }
+                if (writeTimeout.isZero() || writeTimeout.isNegative()) {
+                    throw new IllegalArgumentException("write-timeout must be positive");
+                }
+            }
+            return new Tcp(uri.getHost(), uri.getPort(), writeTimeout);
         }
         String query = "";
         int q = a.indexOf('?');

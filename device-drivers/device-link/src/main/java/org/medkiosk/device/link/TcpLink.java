@@ -9,24 +9,59 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A raw TCP connection, e.g. a network receipt printer on port 9100 or a serial-to-Ethernet converter. */
+/**
+ * A raw TCP connection, e.g. a network receipt printer on port 9100 or a serial-to-Ethernet converter.
+ *
+ * <p>Writes have a deadline: a printer that stops reading (paper jam, firmware hang) fills the socket buffers and
+ * would block {@code write} for ever. A shared watchdog thread closes the socket when one {@link #write} call has
+ * not finished within {@code writeTimeout}; the write then fails with {@link LinkException.Reason#TIMEOUT} and the
+ * link is closed (a half-written ESC/POS job cannot be resumed anyway; the driver reconnects and reprints).
+ */
 public final class TcpLink implements Link {
+
+    /** Default budget of one write call: a receipt is a few KB, a 9100 printer takes it in well under a second. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tcp-link-write-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final String host;
     private final int port;
     private final Duration connectTimeout;
+    private final Duration writeTimeout;
     private volatile Socket socket;
     private InputStream in;
     private OutputStream out;
 
     public TcpLink(String host, int port, Duration connectTimeout) {
+        this(host, port, connectTimeout, DEFAULT_WRITE_TIMEOUT);
+    }
+
+    /** {@code writeTimeout}: how long one {@link #write} call may block before it fails with TIMEOUT. */
+    public TcpLink(String host, int port, Duration connectTimeout, Duration writeTimeout) {
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("TCP port out of range: " + port);
+        }
+        if (writeTimeout == null || writeTimeout.isZero() || writeTimeout.isNegative()) {
+            throw new IllegalArgumentException("write timeout must be positive");
         }
         this.host = host;
         this.port = port;
         this.connectTimeout = connectTimeout;
+        this.writeTimeout = writeTimeout;
+    }
+
+    public Duration writeTimeout() {
+        return writeTimeout;
     }
 
     public TcpLink(String host, int port) {
@@ -75,12 +110,28 @@ public final class TcpLink implements Link {
     @Override
     public void write(byte[] data, int offset, int length) throws LinkException {
         Socket s = requireOpen();
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            expired.set(true);
+            closeQuietly(s); // unblocks the write below
+        }, writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             out.write(data, offset, length);
             out.flush();
         } catch (IOException e) {
             closeQuietly(s);
+            if (expired.get()) {
+                throw new LinkException(LinkException.Reason.TIMEOUT, address() + " stopped reading: write not done within "
+                        + writeTimeout.toMillis() + " ms", e);
+            }
             throw new LinkException(LinkException.Reason.DISCONNECTED, "connection lost to " + address(), e);
+        } finally {
+            watchdog.cancel(false);
+        }
+        if (expired.get()) {
+            // the watchdog fired just as the last byte went out: the socket is closed now, say so
+            throw new LinkException(LinkException.Reason.TIMEOUT, address() + " write not done within "
+                    + writeTimeout.toMillis() + " ms");
         }
     }
 

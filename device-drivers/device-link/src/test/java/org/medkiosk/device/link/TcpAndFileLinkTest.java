@@ -2,7 +2,9 @@ package org.medkiosk.device.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +39,42 @@ class TcpAndFileLinkTest {
             }
             LinkException e = assertThrows(LinkException.class, () -> link.read(new byte[1], 0, 1, Duration.ofSeconds(5)));
             assertEquals(LinkException.Reason.DISCONNECTED, e.reason());
+            link.close();
+        }
+    }
+
+    @Test
+    void aPeerThatStopsReadingFailsTheWriteWithinTheWriteTimeout() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setReceiveBufferSize(4096);
+            TcpLink link = new TcpLink("127.0.0.1", server.getLocalPort(), Duration.ofSeconds(2), Duration.ofMillis(800));
+            link.open();
+            try (Socket peer = server.accept()) { // accepts, never reads
+                byte[] job = new byte[64 * 1024 * 1024]; // far more than both sides' socket buffers
+                long start = System.nanoTime();
+                LinkException e = assertThrows(LinkException.class, () -> link.write(job));
+                long tookMs = (System.nanoTime() - start) / 1_000_000;
+                assertEquals(LinkException.Reason.TIMEOUT, e.reason());
+                assertTrue(tookMs >= 700 && tookMs < 3000, "failed after " + tookMs + " ms");
+                assertFalse(link.isOpen());
+                assertEquals(LinkException.Reason.CLOSED,
+                        assertThrows(LinkException.class, () -> link.write(new byte[] {1})).reason());
+            }
+        }
+    }
+
+    @Test
+    void aWriteThatFinishesInTimeLeavesTheLinkOpen() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            TcpLink link = new TcpLink("127.0.0.1", server.getLocalPort(), Duration.ofSeconds(2), Duration.ofMillis(300));
+            link.open();
+            try (Socket peer = server.accept()) {
+                link.write(new byte[] {0x1B, 0x40});
+                Thread.sleep(500); // longer than the write timeout: the watchdog of that write was cancelled
+                assertTrue(link.isOpen());
+                link.write(new byte[] {0x0A});
+                assertArrayEquals(new byte[] {0x1B, 0x40, 0x0A}, peer.getInputStream().readNBytes(3));
+            }
             link.close();
         }
     }
@@ -87,6 +125,9 @@ class TcpAndFileLinkTest {
         assertEquals(SerialSettings.FlowControl.RTS_CTS, s.flowControl());
         assertEquals(115200, ((LinkAddress.Serial) LinkAddress.parse("/dev/ttyS0")).settings().baud());
         assertEquals(new LinkAddress.Tcp("10.0.0.5", 9100), LinkAddress.parse("tcp://10.0.0.5:9100"));
+        assertEquals(new LinkAddress.Tcp("10.0.0.5", 9100, Duration.ofSeconds(4)),
+                LinkAddress.parse("tcp://10.0.0.5:9100?write-timeout=PT4S"));
+        assertThrows(IllegalArgumentException.class, () -> LinkAddress.parse("tcp://10.0.0.5:9100?write-timeout=4"));
         assertEquals("serial:/dev/ttyS1@19200/8N2", Link.forAddress("/dev/ttyS1?baud=19200&framing=8N2").address());
         assertThrows(IllegalArgumentException.class, () -> LinkAddress.parse("serial:/dev/x?baud=fast"));
         assertThrows(IllegalArgumentException.class, () -> LinkAddress.parse("tcp://nohost"));
