@@ -188,14 +188,25 @@ public final class Journal {
     // ---- print jobs ----
 
     /** Queues a receipt owed to the patient of a journey; the document is the rendered page (masked name only). */
-    public synchronized PrintJob queuePrint(String journeyId, String intentKey, String patientId, PrintJob.Printer printer,
-                                            String template, String transactionNumber, byte[] document) {
+    public PrintJob queuePrint(String journeyId, String intentKey, String patientId, PrintJob.Printer printer,
+                               String template, String transactionNumber, byte[] document) {
+        return queuePrint(journeyId, intentKey, patientId, printer, template, transactionNumber, document, null);
+    }
+
+    /** Queues a reprint of an earlier job (from "my receipts"), linked to it; same template and transaction number. */
+    public PrintJob queueReprint(String journeyId, PrintJob original, byte[] document) {
+        return queuePrint(journeyId, original.intentKey(), original.patientId(), original.printer(), original.template(),
+                original.transactionNumber(), document, original.id());
+    }
+
+    private synchronized PrintJob queuePrint(String journeyId, String intentKey, String patientId, PrintJob.Printer printer,
+                                             String template, String transactionNumber, byte[] document, Long reprintOf) {
         String now = now();
         long id;
         try (PreparedStatement s = db.prepareStatement("""
                 INSERT INTO print_job (journey_id, intent_key, patient_id, printer, template, state, transaction_number,
-                                       document, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?) RETURNING id""")) {
+                                       document, created_at, updated_at, reprint_of)
+                VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?) RETURNING id""")) {
             s.setString(1, journeyId);
             s.setString(2, intentKey);
             s.setString(3, patientId);
@@ -205,6 +216,11 @@ public final class Journal {
             s.setBytes(7, document);
             s.setString(8, now);
             s.setString(9, now);
+            if (reprintOf == null) {
+                s.setNull(10, Types.INTEGER);
+            } else {
+                s.setLong(10, reprintOf);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
@@ -212,7 +228,7 @@ public final class Journal {
         } catch (SQLException e) {
             throw new JournalException("cannot queue a print job", e);
         }
-        crashPoint.written("print " + template + " QUEUED");
+        crashPoint.written("print " + template + (reprintOf == null ? "" : " reprint") + " QUEUED");
         return printJob(id).orElseThrow();
     }
 
@@ -264,6 +280,24 @@ public final class Journal {
         return selectPrintJobs("WHERE journey_id = ? ORDER BY id", journeyId);
     }
 
+    /** Every print job of a patient created at or after {@code since}, oldest first (originals and reprints). */
+    public synchronized List<PrintJob> printJobsOfPatient(String patientId, Instant since) {
+        // times are compared as instants, not as text (ISO strings of instants with and without fractions do not sort)
+        return selectPrintJobs("WHERE patient_id = ? ORDER BY id", patientId).stream()
+                .filter(j -> !j.createdAt().isBefore(since)).toList();
+    }
+
+    /** The patient's jobs still owed (UNCOLLECTED), whenever they were created, oldest first. */
+    public synchronized List<PrintJob> uncollectedOfPatient(String patientId) {
+        return selectPrintJobs("WHERE patient_id = ? AND state = 'UNCOLLECTED' AND reprint_of IS NULL ORDER BY id", patientId);
+    }
+
+    /** Reprints of a job created at or after {@code since}, oldest first. */
+    public synchronized List<PrintJob> reprintsOf(long jobId, Instant since) {
+        return selectPrintJobs("WHERE reprint_of = ? ORDER BY id", String.valueOf(jobId)).stream()
+                .filter(j -> !j.createdAt().isBefore(since)).toList();
+    }
+
     public synchronized byte[] document(long jobId) {
         try (PreparedStatement s = db.prepareStatement("SELECT document FROM print_job WHERE id = ?")) {
             s.setLong(1, jobId);
@@ -278,16 +312,18 @@ public final class Journal {
     private List<PrintJob> selectPrintJobs(String where, String... args) {
         List<PrintJob> out = new ArrayList<>();
         try (PreparedStatement s = db.prepareStatement("SELECT id, journey_id, intent_key, patient_id, printer, template, "
-                + "state, problem, transaction_number, attempts, created_at, updated_at FROM print_job " + where)) {
+                + "state, problem, transaction_number, attempts, created_at, updated_at, reprint_of FROM print_job " + where)) {
             for (int i = 0; i < args.length; i++) {
                 s.setString(i + 1, args[i]);
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
+                    long reprintOf = rs.getLong(13);
+                    Long original = rs.wasNull() ? null : reprintOf;
                     out.add(new PrintJob(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             PrintJob.Printer.valueOf(rs.getString(5)), rs.getString(6),
                             PrintJob.State.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getInt(10),
-                            Instant.parse(rs.getString(11)), Instant.parse(rs.getString(12))));
+                            Instant.parse(rs.getString(11)), Instant.parse(rs.getString(12)), original));
                 }
             }
         } catch (SQLException e) {

@@ -2,7 +2,11 @@ package org.medkiosk.journal;
 
 import java.time.Instant;
 
-/** A receipt, slip, ticket or report owed to a patient, and what became of it. */
+/**
+ * A receipt, slip, ticket or report owed to a patient, and what became of it. reprintOf is the id of the job a
+ * reprint from "my receipts" repeats (null for an original). For a REPORT job transactionNumber holds the hospital's
+ * report id (staff find the report by it) and no document is kept: the hospital holds the report.
+ */
 public record PrintJob(
         long id,
         String journeyId,
@@ -15,7 +19,25 @@ public record PrintJob(
         String transactionNumber,
         int attempts,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long reprintOf) {
+
+    /** A job that is not a reprint. */
+    public PrintJob(long id, String journeyId, String intentKey, String patientId, Printer printer, String template,
+                    State state, String problem, String transactionNumber, int attempts, Instant createdAt,
+                    Instant updatedAt) {
+        this(id, journeyId, intentKey, patientId, printer, template, state, problem, transactionNumber, attempts,
+                createdAt, updatedAt, null);
+    }
+
+    public boolean isReprint() {
+        return reprintOf != null;
+    }
+
+    /** The page came out (or was handed to a printer that cannot confirm). */
+    public boolean printed() {
+        return state == State.PRINTED || state == State.SENT_UNVERIFIED;
+    }
 
     public enum Printer { RECEIPT, REPORT }
 

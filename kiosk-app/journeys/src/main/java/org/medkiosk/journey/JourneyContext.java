@@ -5,6 +5,7 @@ import org.medkiosk.hospital.HospitalBackend;
 import org.medkiosk.journal.Journal;
 import org.medkiosk.journey.concurrent.TaskExecutor;
 import org.medkiosk.journey.payment.PaymentDesk;
+import org.medkiosk.journey.reports.ReportPaper;
 
 /** What every journey works with; one per kiosk. */
 public record JourneyContext(
@@ -15,5 +16,6 @@ public record JourneyContext(
         TaskExecutor tasks,
         Clock clock,
         LiveJourneys live,
-        JourneySettings settings) {
+        JourneySettings settings,
+        ReportPaper reportPaper) {
 }

@@ -10,11 +10,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.medkiosk.hospital.Appointment;
 import org.medkiosk.hospital.HospitalBackend;
+import org.medkiosk.hospital.SpecimenReports;
 import org.medkiosk.journal.CrashPoint;
 import org.medkiosk.journal.Journal;
 import org.medkiosk.journal.KioskStore;
 import org.medkiosk.journey.cancel.CancelBookingJourney;
+import org.medkiosk.journey.checkin.CheckInJourney;
+import org.medkiosk.journey.queries.QueriesJourney;
+import org.medkiosk.journey.reports.ReportPaper;
+import org.medkiosk.journey.reports.ReportsJourney;
 import org.medkiosk.journey.concurrent.TaskExecutor;
 import org.medkiosk.journey.pay.PayBillsJourney;
 import org.medkiosk.journey.payment.Pause;
@@ -39,7 +45,26 @@ public final class JourneyEngine implements AutoCloseable {
     /** Everything an engine is built from; tests swap the clock, the pause and the printer. */
     public record Parts(Path dataFolder, HospitalBackend backend, Optional<ReceiptDesk.ReceiptPrinting> printer,
                         Function<Locale, ReceiptTemplates> templates, TaskExecutor tasks, Clock clock,
-                        PaymentRules rules, Pause pause, JourneySettings settings, CrashPoint crashPoint) {
+                        PaymentRules rules, Pause pause, JourneySettings settings, CrashPoint crashPoint,
+                        ReportPaper reportPaper) {
+        public Parts {
+            reportPaper = reportPaper == null ? ReportPaper.none() : reportPaper;
+        }
+
+        /** Without a report printer (reports are listed; printing says there is no printer here). */
+        public Parts(Path dataFolder, HospitalBackend backend, Optional<ReceiptDesk.ReceiptPrinting> printer,
+                     Function<Locale, ReceiptTemplates> templates, TaskExecutor tasks, Clock clock,
+                     PaymentRules rules, Pause pause, JourneySettings settings, CrashPoint crashPoint) {
+            this(dataFolder, backend, printer, templates, tasks, clock, rules, pause, settings, crashPoint, ReportPaper.none());
+        }
+
+        public Parts withReportPaper(ReportPaper paper) {
+            return new Parts(dataFolder, backend, printer, templates, tasks, clock, rules, pause, settings, crashPoint, paper);
+        }
+
+        public Parts withSettings(JourneySettings other) {
+            return new Parts(dataFolder, backend, printer, templates, tasks, clock, rules, pause, other, crashPoint, reportPaper);
+        }
     }
 
     private final KioskStore store;
@@ -59,7 +84,7 @@ public final class JourneyEngine implements AutoCloseable {
         PaymentDesk payments = new PaymentDesk(p.backend(), journal, p.rules(), p.pause(), p.clock());
         ReceiptDesk receipts = new ReceiptDesk(journal, p.printer(), p.templates());
         JourneyContext ctx = new JourneyContext(p.backend(), journal, payments, receipts, p.tasks(), p.clock(),
-                new LiveJourneys(), p.settings());
+                new LiveJourneys(), p.settings(), p.reportPaper());
         return new JourneyEngine(store, ctx);
     }
 
@@ -113,6 +138,52 @@ public final class JourneyEngine implements AutoCloseable {
 
     public CancelBookingJourney cancelBooking(PatientSession session) {
         return new CancelBookingJourney(context, session);
+    }
+
+    /** Check in for today's appointment (the list is skipped when exactly one is open for check-in). */
+    public CheckInJourney checkIn(PatientSession session) {
+        return new CheckInJourney(context, session);
+    }
+
+    /** Check in one appointment: an id, or a scanned {@code MKAPT:} code of a registration slip. */
+    public CheckInJourney checkIn(PatientSession session, String appointmentIdOrCode) {
+        return new CheckInJourney(context, session, appointmentIdOrCode);
+    }
+
+    /**
+     * The appointment of a scanned {@code MKAPT:} code (blocking: off the FX thread): the kiosk identifies its
+     * patient by {@code appointment.patientId()}, opens a session, then {@link #checkIn(PatientSession, String)}.
+     */
+    public Optional<Appointment> lookUpAppointment(String appointmentIdOrCode) {
+        return CheckInJourney.lookUp(context.backend(), appointmentIdOrCode);
+    }
+
+    /** Print reports: all the patient's ready reports. */
+    public ReportsJourney reports(PatientSession session) {
+        return new ReportsJourney(context, session);
+    }
+
+    /**
+     * A specimen barcode's reports and whose they are (blocking: off the FX thread); empty for an unknown barcode.
+     * The kiosk opens a session for {@code found.patient()}, then {@link #specimenReports(PatientSession, SpecimenReports)}.
+     */
+    public Optional<SpecimenReports> lookUpSpecimen(String specimenId) {
+        return ReportsJourney.lookUpSpecimen(context.backend(), specimenId);
+    }
+
+    /** Print reports: only the reports of a specimen already looked up with {@link #lookUpSpecimen}. */
+    public ReportsJourney specimenReports(PatientSession session, SpecimenReports found) {
+        return new ReportsJourney(context, session, found.specimenId(), found);
+    }
+
+    /** Print reports: only the reports of a scanned specimen barcode (looked up when the journey starts). */
+    public ReportsJourney specimenReports(PatientSession session, String specimenId) {
+        return new ReportsJourney(context, session, specimenId, null);
+    }
+
+    /** Queries: queue position, fee details and paid history, my receipts. */
+    public QueriesJourney queries(PatientSession session) {
+        return new QueriesJourney(context, session);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.medkiosk.journal.Intent;
 import org.medkiosk.journal.IntentState;
 import org.medkiosk.journal.Journal;
 import org.medkiosk.journal.PrintJob;
+import org.medkiosk.journey.checkin.CheckInJourney;
 import org.medkiosk.journey.pay.PayBillsJourney;
 import org.medkiosk.journey.register.RegistrationJourney;
 import org.medkiosk.journey.topup.TopUpJourney;
@@ -50,8 +51,14 @@ public final class ReceiptDesk {
             case TOP_UP -> intent.state() == IntentState.SUCCEEDED ? Optional.of(TopUpJourney.RECEIPT) : Optional.empty();
             case BOOK -> intent.state() == IntentState.SUCCEEDED ? Optional.of(RegistrationJourney.SLIP) : Optional.empty();
             case REFUND -> intent.state() == IntentState.REFUNDED ? Optional.of(RegistrationJourney.REFUND_NOTICE) : Optional.empty();
+            case CHECK_IN -> intent.state() == IntentState.SUCCEEDED ? Optional.of(CheckInJourney.QUEUE_TICKET) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** The receipt templates in a locale (a page rendered again for "my receipts"). */
+    public ReceiptTemplates templates(Locale locale) {
+        return templates.apply(locale);
     }
 
     /** Records, as UNCOLLECTED and without a rendered page, what a crash left owed but never queued. */
@@ -71,6 +78,26 @@ public final class ReceiptDesk {
         byte[] page = render.apply(templates.apply(session.locale()));
         PrintJob job = journal.queuePrint(journeyId, intentKey, session.patientId(), PrintJob.Printer.RECEIPT, template,
                 transactionNumber, page);
+        return send(session, job, page);
+    }
+
+    /**
+     * Prints an earlier receipt of the session's patient again ("my receipts"): a new job linked to the original, printed
+     * only while the session is open.
+     *
+     * @param page the original's page, or one rendered again when the original has none
+     */
+    public ReceiptOutcome reprint(PatientSession session, String journeyId, PrintJob original, byte[] page) {
+        if (!session.patientId().equals(original.patientId())) {
+            throw new IllegalArgumentException("a receipt is reprinted only for its own patient");
+        }
+        PrintJob job = journal.queueReprint(journeyId, original, page);
+        return send(session, job, page);
+    }
+
+    private ReceiptOutcome send(PatientSession session, PrintJob job, byte[] page) {
+        String template = job.template();
+        String transactionNumber = job.transactionNumber();
         if (!session.isOpen()) {
             journal.printOutcome(job.id(), PrintJob.State.UNCOLLECTED, null);
             return new ReceiptOutcome.Uncollected();

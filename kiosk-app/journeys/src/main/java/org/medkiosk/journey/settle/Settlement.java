@@ -10,6 +10,8 @@ import org.medkiosk.journal.IntentKind;
 import org.medkiosk.journal.IntentState;
 import org.medkiosk.journal.Journal;
 import org.medkiosk.journey.JourneyContext;
+import org.medkiosk.journey.checkin.CheckInSteps;
+import org.medkiosk.journey.reports.ReportSteps;
 import org.medkiosk.journey.payment.PaymentOutcome;
 import org.medkiosk.journey.register.RegistrationSteps;
 import org.slf4j.Logger;
@@ -26,11 +28,15 @@ public final class Settlement {
     private final JourneyContext ctx;
     private final Journal journal;
     private final RegistrationSteps steps;
+    private final CheckInSteps checkIns;
+    private final ReportSteps marks;
 
     public Settlement(JourneyContext ctx) {
         this.ctx = ctx;
         this.journal = ctx.journal();
         this.steps = new RegistrationSteps(ctx);
+        this.checkIns = new CheckInSteps(ctx);
+        this.marks = new ReportSteps(ctx);
     }
 
     /** One pass. Returns what it did; intents the hospital could not be asked about stay open for the next pass. */
@@ -87,9 +93,15 @@ public final class Settlement {
                 note(lines, intent, "cancel repeated with its key");
             }
             case HOLD -> settleHold(intent, lines);
-            case CHECK_IN, MARK_PRINTED -> {
-                // Journeys of the check-in / reports issue; repeat with the key once they exist.
-                LOG.warn("{} {} left open: no settlement rule yet", intent.kind(), intent.idempotencyKey());
+            case CHECK_IN -> {
+                // the hospital answers a repeated key with the same check-in: never a second queue number
+                checkIns.send(intent);
+                note(lines, intent, "check-in repeated with its key");
+            }
+            case MARK_PRINTED -> {
+                // written only after the printer's queue completed the job, so repeating it is always right
+                marks.send(intent);
+                note(lines, intent, "mark printed repeated with its key");
             }
         }
     }

@@ -27,6 +27,7 @@ import org.medkiosk.journey.JourneySettings;
 import org.medkiosk.journey.PatientSession;
 import org.medkiosk.journey.concurrent.TaskExecutor;
 import org.medkiosk.journey.payment.PaymentRules;
+import org.medkiosk.journey.reports.ReportPaper;
 import org.medkiosk.print.escpos.PrinterProfile;
 import org.medkiosk.print.receipt.Letterhead;
 import org.medkiosk.print.receipt.ReceiptTemplates;
@@ -44,13 +45,30 @@ public final class EngineFixture implements AutoCloseable {
     public final JourneyEngine engine;
     /** Every pause the payment desk asked for, in order. */
     public final List<Duration> pauses = new ArrayList<>();
+    /** The A4 report printer: in memory, records every page, can be told to refuse, fail or never complete. */
+    public final MemoryReportPrinter reportPrinter = new MemoryReportPrinter();
     private final Thread printerThread;
+    private final java.util.function.UnaryOperator<JourneySettings> journeySettings;
 
     public EngineFixture(Path data) {
         this(data, DemoHospital.Options.defaults(), s -> s);
     }
 
     public EngineFixture(Path data, DemoHospital.Options options, java.util.function.UnaryOperator<FhirSettings> settings) {
+        this(data, options, settings, s -> s);
+    }
+
+    /** With the hospital's clock in the kiosk's zone (so "today" is one day for both) and adjusted journey settings. */
+    public static EngineFixture inKioskZone(Path data, java.util.function.UnaryOperator<JourneySettings> journeySettings) {
+        return new EngineFixture(data, DemoHospital.Options.defaults().withClock(java.time.Clock.system(ZONE)), s -> s,
+                journeySettings);
+    }
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    public EngineFixture(Path data, DemoHospital.Options options, java.util.function.UnaryOperator<FhirSettings> settings,
+                         java.util.function.UnaryOperator<JourneySettings> journeySettings) {
+        this.journeySettings = journeySettings;
         hospital = DemoHospital.start(0, options);
         backend = new FhirHospitalBackend(settings.apply(FhirSettings.of(hospital.baseUrl())));
         LinkPair paper = InMemoryLink.pair("test-receipt-printer");
@@ -74,7 +92,8 @@ public final class EngineFixture implements AutoCloseable {
                 clock, PaymentRules.standard(), d -> {
                     pauses.add(d);
                     clock.advance(d);
-                }, JourneySettings.defaults(), CrashPoint.none());
+                }, journeySettings.apply(JourneySettings.defaults()), CrashPoint.none(),
+                new ReportPaper(Optional.of(reportPrinter), letterhead));
     }
 
     public PatientSession session(int rosterNumber) {

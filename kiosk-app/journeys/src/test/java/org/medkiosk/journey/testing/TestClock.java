@@ -15,6 +15,10 @@ public final class TestClock extends Clock {
         this.zone = zone;
     }
 
+    public void set(Instant at) {
+        now = at;
+    }
+
     public void advance(Duration d) {
         now = now.plus(d);
     }
