@@ -37,7 +37,7 @@ public final class DemoLevers {
      * {@code POST /fhir/$demo-clock} with {@code advance} (an ISO-8601 duration such as PT6M or -PT1H) and/or
      * {@code set} (an instant such as 2026-11-18T09:00:00+08:00); answers the hospital's {@code now}.
      */
-    @Operation(name = "$demo-clock")
+    @Operation(name = "$demo-clock", returnParameters = @OperationParam(name = "now", type = InstantType.class, min = 1))
     public Parameters demoClock(@OperationParam(name = "set") StringType set,
                                 @OperationParam(name = "advance") StringType advance) {
         try {

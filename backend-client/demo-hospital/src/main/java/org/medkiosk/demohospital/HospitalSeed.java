@@ -135,6 +135,7 @@ final class HospitalSeed {
         }
         seedAppointments();
         seedInvoices();
+        seedReportStaff();
         seedReports();
     }
 
@@ -334,6 +335,7 @@ final class HospitalSeed {
         a.setStart(date(day, am ? LocalTime.of(8, 0) : LocalTime.of(14, 0)));
         a.setEnd(date(day, am ? LocalTime.of(12, 0) : LocalTime.of(17, 30)));
         a.addSlot(new Reference("Slot/" + slotId(doctorId, day, period)));
+        ensureSlot(d, day, period);
         a.setCreated(date(day.minusDays(3), LocalTime.of(9, 30)));
         a.addParticipant().setActor(new Reference("Patient/pat-" + patient))
                 .setStatus(Appointment.ParticipationStatus.ACCEPTED);
@@ -346,6 +348,41 @@ final class HospitalSeed {
         Ext.set(a, Ext.DEPARTMENT, new Reference("Organization/" + dept.id()).setDisplayElement(Bilingual.text(dept.zh(), dept.en())));
         Ext.set(a, Ext.REGISTRATION_FEE, Ext.cny(d.title().feeFen()));
         records.put(a);
+    }
+
+    /**
+     * A seeded appointment's slot exists even when that doctor's roster has no free period then (a Sunday, an
+     * afternoon off): as a full slot, so the appointment's reference never dangles and nobody can book it.
+     */
+    private void ensureSlot(Doc d, LocalDate day, String period) {
+        if (records.get(Slot.class, slotId(d.id(), day, period)).isPresent()) {
+            return;
+        }
+        boolean am = period.equals("am");
+        Slot s = new Slot();
+        s.setId(slotId(d.id(), day, period));
+        s.setSchedule(new Reference("Schedule/sch-" + d.id()));
+        s.setStart(date(day, am ? LocalTime.of(8, 0) : LocalTime.of(14, 0)));
+        s.setEnd(date(day, am ? LocalTime.of(12, 0) : LocalTime.of(17, 30)));
+        s.setStatus(Slot.SlotStatus.BUSY);
+        s.addServiceType(new CodeableConcept().setTextElement(Bilingual.text("门诊挂号", "Outpatient registration")));
+        Ext.set(s, Ext.SLOT_CAPACITY, new IntegerType(d.title().quotaPerPeriod()));
+        Ext.set(s, Ext.SLOT_REMAINING, new IntegerType(0));
+        Ext.set(s, Ext.REGISTRATION_FEE, Ext.cny(d.title().feeFen()));
+        records.put(s);
+    }
+
+    /** The laboratory and radiology staff the reports name as performer and interpreter. */
+    private void seedReportStaff() {
+        String[][] staff = {{"pr-lab", "马立", "MA Li"}, {"pr-lab2", "何静", "HE Jing"}, {"pr-rad", "孔磊", "KONG Lei"},
+                {"pr-rad2", "唐雪梅", "TANG Xuemei"}};
+        for (String[] s : staff) {
+            Practitioner p = new Practitioner();
+            p.setId(s[0]);
+            p.setActive(true);
+            p.addName(new HumanName().setTextElement(Bilingual.text(s[1], s[2])));
+            records.put(p);
+        }
     }
 
     record Line(String zh, String en, int quantity, long unitFen) {

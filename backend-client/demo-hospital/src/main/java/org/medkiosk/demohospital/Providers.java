@@ -20,6 +20,7 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Account;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Binary;
@@ -194,6 +195,11 @@ final class Providers {
         public Location read(@IdParam IdType id) {
             return Providers.read(records, Location.class, id);
         }
+
+        @Search
+        public List<Location> search(@OptionalParam(name = "_id") TokenOrListParam ids) {
+            return records.find(Location.class, l -> id(ids, l));
+        }
     }
 
     public static final class ScheduleProvider implements IResourceProvider {
@@ -251,7 +257,7 @@ final class Providers {
         }
 
         /** Demo lever: someone else takes every number left in this slot (see backend-client/README.md). */
-        @Operation(name = "$demo-take")
+        @Operation(name = "$demo-take", returnParameters = @OperationParam(name = "return", type = Slot.class, min = 1))
         public Slot demoTake(@IdParam IdType id) {
             return desk.takeAll(id.getIdPart());
         }
@@ -338,28 +344,33 @@ final class Providers {
             return out;
         }
 
-        @Operation(name = "$hold")
+        @Operation(name = "$hold", returnParameters = {
+                @OperationParam(name = "appointment", type = Appointment.class, min = 1),
+                @OperationParam(name = "slot", type = Slot.class)})
         public Parameters hold(@OperationParam(name = "patient", min = 1) Reference patient,
                                @OperationParam(name = "slot", min = 1) Reference slot,
                                @OperationParam(name = "idempotency-key", min = 1) StringType key) {
             return desk.hold(require(patient), require(slot), require(key));
         }
 
-        @Operation(name = "$book")
+        @Operation(name = "$book", returnParameters = @OperationParam(name = "return", type = Appointment.class, min = 1))
         public Appointment book(@OperationParam(name = "appointment", min = 1) Reference appointment,
                                 @OperationParam(name = "idempotency-key", min = 1) StringType key) {
             return desk.book(require(appointment), require(key));
         }
 
         /** Demo lever: every hold lapses now (see backend-client/README.md). */
-        @Operation(name = "$demo-expire-holds")
+        @Operation(name = "$demo-expire-holds", returnParameters = @OperationParam(name = "expired", type = IntegerType.class, min = 1))
         public Parameters demoExpireHolds() {
             Parameters out = new Parameters();
             out.addParameter().setName("expired").setValue(new IntegerType(desk.expireHolds()));
             return out;
         }
 
-        @Operation(name = "$check-in")
+        @Operation(name = "$check-in", returnParameters = {
+                @OperationParam(name = "appointment", type = Appointment.class, min = 1),
+                @OperationParam(name = "encounter", type = Encounter.class, min = 1),
+                @OperationParam(name = "patients-ahead", type = IntegerType.class, min = 1)})
         public Parameters checkIn(@OperationParam(name = "appointment", min = 1) Reference appointment,
                                   @OperationParam(name = "idempotency-key", min = 1) StringType key) {
             return desk.checkIn(require(appointment), require(key));
@@ -418,7 +429,7 @@ final class Providers {
         }
 
         /** Demo lever: a fresh unpaid bill for the patient, on a new visit (see backend-client/README.md). */
-        @Operation(name = "$demo-issue-invoice")
+        @Operation(name = "$demo-issue-invoice", returnParameters = @OperationParam(name = "return", type = Invoice.class, min = 1))
         public Invoice demoIssueInvoice(@OperationParam(name = "patient", min = 1) Reference patient,
                                         @OperationParam(name = "amount", min = 1) Money amount,
                                         @OperationParam(name = "description") StringType description) {
@@ -449,7 +460,13 @@ final class Providers {
                     && SearchMatch.date(date, i.getDate()));
         }
 
-        @Operation(name = "$pay")
+        @Operation(name = "$pay", returnParameters = {
+                @OperationParam(name = "idempotency-key", type = StringType.class, min = 1),
+                @OperationParam(name = "status", type = CodeType.class, min = 1),
+                @OperationParam(name = "amount", type = Money.class, min = 1),
+                @OperationParam(name = "transaction", type = StringType.class),
+                @OperationParam(name = "at", type = InstantType.class),
+                @OperationParam(name = "reason", type = StringType.class)})
         public Parameters pay(@OperationParam(name = "idempotency-key", min = 1) StringType key,
                               @OperationParam(name = "patient") Reference patient,
                               @OperationParam(name = "invoice", max = OperationParam.MAX_UNLIMITED) List<Reference> invoices,
@@ -463,17 +480,35 @@ final class Providers {
                     method == null ? null : method.getValue(), code == null ? null : code.getValue());
         }
 
-        @Operation(name = "$payment-status", idempotent = true)
+        @Operation(name = "$payment-status", idempotent = true, returnParameters = {
+                @OperationParam(name = "idempotency-key", type = StringType.class, min = 1),
+                @OperationParam(name = "status", type = CodeType.class, min = 1),
+                @OperationParam(name = "amount", type = Money.class, min = 1),
+                @OperationParam(name = "transaction", type = StringType.class),
+                @OperationParam(name = "at", type = InstantType.class),
+                @OperationParam(name = "reason", type = StringType.class)})
         public Parameters status(@OperationParam(name = "idempotency-key", min = 1) StringType key) {
             return cashier.status(require(key));
         }
 
-        @Operation(name = "$payment-reverse")
+        @Operation(name = "$payment-reverse", returnParameters = {
+                @OperationParam(name = "idempotency-key", type = StringType.class, min = 1),
+                @OperationParam(name = "status", type = CodeType.class, min = 1),
+                @OperationParam(name = "amount", type = Money.class, min = 1),
+                @OperationParam(name = "transaction", type = StringType.class),
+                @OperationParam(name = "at", type = InstantType.class),
+                @OperationParam(name = "reason", type = StringType.class)})
         public Parameters reverse(@OperationParam(name = "idempotency-key", min = 1) StringType key) {
             return cashier.reverse(require(key));
         }
 
-        @Operation(name = "$payment-refund")
+        @Operation(name = "$payment-refund", returnParameters = {
+                @OperationParam(name = "idempotency-key", type = StringType.class, min = 1),
+                @OperationParam(name = "status", type = CodeType.class, min = 1),
+                @OperationParam(name = "amount", type = Money.class, min = 1),
+                @OperationParam(name = "transaction", type = StringType.class),
+                @OperationParam(name = "at", type = InstantType.class),
+                @OperationParam(name = "reason", type = StringType.class)})
         public Parameters refund(@OperationParam(name = "idempotency-key", min = 1) StringType key,
                                  @OperationParam(name = "reason") StringType reason) {
             return cashier.refund(require(key), reason == null ? null : reason.getValue());
@@ -509,7 +544,14 @@ final class Providers {
                     && SearchMatch.token(status, null, a.getStatus().toCode()));
         }
 
-        @Operation(name = "$deposit")
+        @Operation(name = "$deposit", returnParameters = {
+                @OperationParam(name = "idempotency-key", type = StringType.class, min = 1),
+                @OperationParam(name = "status", type = CodeType.class, min = 1),
+                @OperationParam(name = "amount", type = Money.class, min = 1),
+                @OperationParam(name = "transaction", type = StringType.class),
+                @OperationParam(name = "at", type = InstantType.class),
+                @OperationParam(name = "reason", type = StringType.class),
+                @OperationParam(name = "balance", type = Money.class)})
         public Parameters deposit(@OperationParam(name = "idempotency-key", min = 1) StringType key,
                                   @OperationParam(name = "account", min = 1) Reference account,
                                   @OperationParam(name = "amount", min = 1) Money amount,
@@ -597,7 +639,9 @@ final class Providers {
             return out.result();
         }
 
-        @Operation(name = "$mark-printed")
+        @Operation(name = "$mark-printed", returnParameters = {
+                @OperationParam(name = "print-count", type = IntegerType.class, min = 1),
+                @OperationParam(name = "print-limit", type = IntegerType.class, min = 1)})
         public Parameters markPrinted(@OperationParam(name = "report", min = 1) Reference report,
                                       @OperationParam(name = "idempotency-key", min = 1) StringType key) {
             return reports.markPrinted(require(report), require(key));
@@ -619,6 +663,11 @@ final class Providers {
         @Read
         public Observation read(@IdParam IdType id) {
             return Providers.read(records, Observation.class, id);
+        }
+
+        @Search
+        public List<Observation> search(@OptionalParam(name = "_id") TokenOrListParam ids) {
+            return records.find(Observation.class, o -> id(ids, o));
         }
     }
 
