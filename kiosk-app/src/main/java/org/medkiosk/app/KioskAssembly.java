@@ -18,6 +18,10 @@ import org.medkiosk.journal.CrashPoint;
 import org.medkiosk.journey.JourneyEngine;
 import org.medkiosk.journey.JourneySettings;
 import org.medkiosk.journey.ReceiptDesk;
+import org.medkiosk.device.report.ReportPrinter;
+import org.medkiosk.journey.reports.CupsReportPrinting;
+import org.medkiosk.journey.reports.ReportPaper;
+import org.medkiosk.journey.reports.ReportPrinting;
 import org.medkiosk.journey.payment.Pause;
 import org.medkiosk.journey.payment.PaymentRules;
 import org.medkiosk.print.escpos.MonoImage;
@@ -58,6 +62,8 @@ final class KioskAssembly implements AutoCloseable {
     private final Tuning tuning;
     private final CompletableFuture<DemoHospital> demoHospital = new CompletableFuture<>();
     private Optional<ReceiptDesk.ReceiptPrinting> receiptPrinting = Optional.empty();
+    /** The A4 report printer: printer.report's CUPS queue, the demo's simulated printer, or none. */
+    private Optional<ReportPrinting> reportPrinting = Optional.empty();
     private volatile JourneyEngine engine;
 
     /**
@@ -65,9 +71,19 @@ final class KioskAssembly implements AutoCloseable {
      * and the payment rules and pause (fast polling), so that pending payments do not take 30 s of wall time.
      */
     record Tuning(DemoHospital.Options hospital, UnaryOperator<FhirSettings> fhir, Optional<PaymentRules> rules,
-                  Pause pause) {
+                  Pause pause, Clock clock) {
+        /** On the wall clock. */
+        Tuning(DemoHospital.Options hospital, UnaryOperator<FhirSettings> fhir, Optional<PaymentRules> rules, Pause pause) {
+            this(hospital, fhir, rules, pause, Clock.systemDefaultZone());
+        }
+
         static Tuning standard() {
             return new Tuning(DemoHospital.Options.defaults(), UnaryOperator.identity(), Optional.empty(), Pause.sleeping());
+        }
+
+        /** The journeys' clock (the check-in window, "today", reprints per day); tests move it. */
+        Tuning withClock(Clock c) {
+            return new Tuning(hospital, fhir, rules, pause, c);
         }
     }
 
@@ -125,6 +141,7 @@ final class KioskAssembly implements AutoCloseable {
             kiosk.closeables.add(() -> hospital.thenAccept(DemoHospital::close));
         }
         kiosk.receiptPrinting = devices.simulators().map(sim -> sim.receiptPrinter()::print);
+        kiosk.reportPrinting = devices.reportPrinterSimulator().map(a4 -> a4);
         return kiosk;
     }
 
@@ -139,7 +156,26 @@ final class KioskAssembly implements AutoCloseable {
             kiosk.closeables.add(printer);
             kiosk.receiptPrinting = Optional.of(printer::print);
         }, () -> LOG.warn("no receipt printer configured (printer.receipt); patients are sent to the cashier for receipts"));
+        kiosk.reportPrinting = reportPrinter(config.reportPrinter());
         return kiosk;
+    }
+
+    /** printer.report: the CUPS queue the A4 reports print on, or none (patients collect reports at the report desk). */
+    private static Optional<ReportPrinting> reportPrinter(KioskConfig.ReportPrinter configured) {
+        if (configured.queue().isEmpty()) {
+            LOG.warn("no report printer configured (printer.report); patients collect reports at the report desk");
+            return Optional.empty();
+        }
+        String queue = configured.queue().get();
+        try {
+            if (!ReportPrinter.printerNames().contains(queue)) {
+                LOG.warn("printer.report names CUPS queue {}, which CUPS does not list now; reports fail until it exists",
+                        queue);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("CUPS cannot be asked for its queues: {}", e.toString());
+        }
+        return Optional.of(new CupsReportPrinting(new ReportPrinter(queue)));
     }
 
     /** The embedded demo hospital, once started (tests pull its levers). */
@@ -160,7 +196,8 @@ final class KioskAssembly implements AutoCloseable {
         PrinterProfile profile = PrinterProfile.byName(config.receiptPrinter().profile()).orElse(PrinterProfile.EPSON_80);
         Function<Locale, ReceiptTemplates> templates = locale -> new ReceiptTemplates(letterhead, profile, locale);
         return JourneyEngine.open(new JourneyEngine.Parts(platform.dataFolder(), backend, receiptPrinting, templates, tasks,
-                Clock.systemDefaultZone(), rules, tuning.pause(), settings, CrashPoint.none()));
+                tuning.clock(), rules, tuning.pause(), settings, CrashPoint.none())
+                .withReportPaper(new ReportPaper(reportPrinting, letterhead)));
     }
 
     static Letterhead letterhead(KioskConfig.Hospital hospital) {

@@ -49,13 +49,20 @@ class JourneyScreenshotTour {
                 new KioskConfig.Storage(Optional.of(data)), demo.receiptPrinter(), demo.journeys());
         KioskWindow.loadFonts();
         kiosk = KioskAssembly.demo(config, new AttachPlatform(config.storage().dataFolder()), Platform::runLater,
-                new KioskAssembly.Tuning(DemoHospital.Options.defaults(), s -> s, Optional.empty(), Pause.sleeping()));
+                new KioskAssembly.Tuning(DemoHospital.Options.defaults(), s -> s, Optional.empty(), Pause.sleeping())
+                        .withClock(nineToday()));
         window = KioskWindow.create(kiosk.viewModel(), config, Clock.systemDefaultZone(), true, true);
         stage.setScene(window.scene());
         stage.show();
         kiosk.startInBackground();
         kiosk.demoHospital().get(60, TimeUnit.SECONDS);
         Files.createDirectories(OUT);
+    }
+
+    /** The journeys' clock at 09:00 today, so the demo's morning appointments are open for check-in. */
+    private static Clock nineToday() {
+        java.time.Instant nine = java.time.LocalDate.now().atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toInstant();
+        return Clock.offset(Clock.systemDefaultZone(), Duration.between(java.time.Instant.now(), nine));
     }
 
     @AfterEach
@@ -113,6 +120,35 @@ class JourneyScreenshotTour {
         click(robot, "#service-my-bookings");
         Thread.sleep(1000);
         shot(tag, "10-my-bookings");
+        // issue 9: check in, print reports, queries
+        click(robot, "#home-button");
+        click(robot, "#service-check-in");
+        waitFor(robot, "#checked-in-title");
+        shot(tag, "11-checked-in");
+        click(robot, "#home-button");
+        click(robot, "#service-print-reports");
+        waitFor(robot, "#reports-print-button");
+        shot(tag, "12-reports");
+        click(robot, "#reports-print-button");
+        waitFor(robot, "#reports-done-title");
+        shot(tag, "13-reports-printed");
+        click(robot, "#home-button");
+        click(robot, "#service-queries");
+        waitFor(robot, "#query-queue");
+        shot(tag, "14-queries");
+        click(robot, "#query-queue");
+        waitFor(robot, "#queue-number-apt-1");
+        shot(tag, "15-queue");
+        click(robot, "#back-button");
+        click(robot, "#query-paid-history");
+        click(robot, "#paid-details-inv-8");
+        waitFor(robot, "#paid-items-inv-8");
+        shot(tag, "16-paid-history");
+        click(robot, "#back-button");
+        click(robot, "#back-button");
+        click(robot, "#query-my-receipts");
+        waitFor(robot, "#state-myreceipts");
+        shot(tag, "17-my-receipts");
     }
 
     /** Waits for the first node whose id starts with the prefix, photographs the screen, then taps that node. */

@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.medkiosk.device.scanner.ScannerFraming;
+import org.medkiosk.fhir.IdentifierSystems;
+import org.medkiosk.device.scanner.TriggerProfile;
 import org.medkiosk.hospital.LocalizedText;
 import org.medkiosk.hospital.Money;
 
@@ -28,9 +31,16 @@ public final class ConfigLoader {
             "session.timeout-seconds", "session.countdown-seconds",
             "backend.url", "backend.token", "backend.timeout-ms", "backend.trusted-certificates",
             "backend.token-url", "backend.client-id", "backend.client-secret",
+            "backend.identifier-system.resident-id", "backend.identifier-system.foreign-permanent-residence",
+            "backend.identifier-system.insurance-card", "backend.identifier-system.insurance-voucher",
+            "backend.identifier-system.patient-card", "backend.identifier-system.patient-card-uid",
+            "backend.identifier-system.mrn", "backend.identifier-system.ehealth-card",
+            "backend.identifier-system.queue-number", "backend.identifier-system.specimen",
             "idcard.port", "idcard.baud", "idcard.poll-ms",
+            "scanner.port", "scanner.baud", "scanner.trigger", "scanner.prefix", "scanner.suffix", "scanner.aim-id",
+            "smartcard.reader", "smartcard.library", "smartcard.poll-ms",
             "storage.data-folder",
-            "printer.receipt", "printer.receipt.profile",
+            "printer.receipt", "printer.receipt.profile", "printer.report",
             "topup.presets", "topup.min-yuan", "topup.max-yuan",
             "payment.poll-seconds", "payment.pending-bound-seconds",
             "registration.book-ahead-days");
@@ -115,13 +125,80 @@ public final class ConfigLoader {
         }
         var backend = new KioskConfig.Backend(url, optional("backend.token"),
                 Duration.ofMillis(integer("backend.timeout-ms", 8000, 500, 120000, "milliseconds from 500 to 120000")),
-                optional("backend.trusted-certificates").map(Path::of), credentials);
+                optional("backend.trusted-certificates").map(Path::of), credentials, identifierSystems());
         var idcard = new KioskConfig.IdCardReader(optional("idcard.port"),
-                choice("idcard.baud", "115200", Map.of("9600", 9600, "19200", 19200, "38400", 38400,
-                        "57600", 57600, "115200", 115200)),
+                choice("idcard.baud", "115200", BAUDS),
                 Duration.ofMillis(integer("idcard.poll-ms", 300, 50, 5000, "milliseconds from 50 to 5000")));
         var storage = new KioskConfig.Storage(optional("storage.data-folder").map(Path::of));
-        return new KioskConfig(hospital, screen, session, backend, idcard, storage, receiptPrinter(), journeys());
+        return new KioskConfig(hospital, screen, session, backend, idcard, storage, receiptPrinter(), journeys(),
+                scanner(), smartCardReader(), reportPrinter());
+    }
+
+    /** backend.identifier-system.*: the hospital's own FHIR identifier systems; each unset one keeps MedKiosk's default. */
+    private IdentifierSystems identifierSystems() {
+        IdentifierSystems systems = IdentifierSystems.DEFAULTS;
+        systems = system(systems, "resident-id", IdentifierSystems::withResidentId);
+        systems = system(systems, "foreign-permanent-residence", IdentifierSystems::withForeignPermanentResidence);
+        systems = system(systems, "insurance-card", IdentifierSystems::withInsuranceCard);
+        systems = system(systems, "insurance-voucher", IdentifierSystems::withInsuranceVoucher);
+        systems = system(systems, "patient-card", IdentifierSystems::withPatientCard);
+        systems = system(systems, "patient-card-uid", IdentifierSystems::withPatientCardUid);
+        systems = system(systems, "mrn", IdentifierSystems::withMedicalRecordNumber);
+        systems = system(systems, "ehealth-card", IdentifierSystems::withEhealthCard);
+        systems = system(systems, "queue-number", IdentifierSystems::withQueueNumber);
+        systems = system(systems, "specimen", IdentifierSystems::withSpecimen);
+        return systems;
+    }
+
+    private IdentifierSystems system(IdentifierSystems systems, String name,
+                                     java.util.function.BiFunction<IdentifierSystems, String, IdentifierSystems> with) {
+        String key = "backend.identifier-system." + name;
+        Optional<String> value = optional(key);
+        if (value.isEmpty()) {
+            return systems;
+        }
+        try {
+            return with.apply(systems, value.get());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, key, value.get(), "an absolute URI without '|' (a valid OID after urn:oid:),"
+                    + " e.g. urn:oid:2.16.156.10011.1.3 or https://his.example.org/id/patient-card");
+        }
+    }
+
+    private static final Map<String, Integer> BAUDS = Map.of("9600", 9600, "19200", 19200, "38400", 38400,
+            "57600", 57600, "115200", 115200);
+
+    private KioskConfig.Scanner scanner() {
+        Optional<String> port = optional("scanner.port");
+        int baud = choice("scanner.baud", "9600", BAUDS);
+        TriggerProfile trigger = choice("scanner.trigger", "presentation", Map.of(
+                "presentation", TriggerProfile.PRESENTATION, "honeywell", TriggerProfile.HONEYWELL,
+                "zebra", TriggerProfile.ZEBRA_SSI, "newland", TriggerProfile.NEWLAND));
+        // Not trimmed-away: a prefix is matched byte for byte, but surrounding blanks in the file are never meant.
+        String prefix = optional("scanner.prefix").orElse("");
+        if (prefix.length() > 16 || prefix.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw new ConfigException(source, "scanner.prefix", prefix,
+                    "up to 16 printable characters the scanner sends before each code (empty: none)");
+        }
+        ScannerFraming.Suffix suffix = choice("scanner.suffix", "any", Map.of("cr", ScannerFraming.Suffix.CR,
+                "lf", ScannerFraming.Suffix.LF, "crlf", ScannerFraming.Suffix.CRLF, "tab", ScannerFraming.Suffix.TAB,
+                "any", ScannerFraming.Suffix.ANY_LINE_END, "none", ScannerFraming.Suffix.NONE));
+        boolean aimId = bool("scanner.aim-id", false);
+        return new KioskConfig.Scanner(port, baud, trigger, prefix, aimId, suffix);
+    }
+
+    private KioskConfig.SmartCardReader smartCardReader() {
+        Optional<String> reader = optional("smartcard.reader");
+        Optional<Path> library = optional("smartcard.library").map(Path::of);
+        library.ifPresent(lib -> {
+            if (!Files.isRegularFile(lib)) {
+                throw new ConfigException(source, "smartcard.library", lib.toString(),
+                        "the path of an existing libpcsclite, e.g. /usr/lib/x86_64-linux-gnu/libpcsclite.so.1 "
+                                + "(empty: found automatically)");
+            }
+        });
+        Duration poll = Duration.ofMillis(integer("smartcard.poll-ms", 300, 50, 5000, "milliseconds from 50 to 5000"));
+        return new KioskConfig.SmartCardReader(reader, library, poll);
     }
 
     private KioskConfig.ReceiptPrinter receiptPrinter() {
@@ -137,6 +214,18 @@ public final class ConfigLoader {
         String profile = choice("printer.receipt.profile", "epson-80",
                 Map.of("epson-80", "epson-80", "generic-80", "generic-80", "generic-58", "generic-58"));
         return new KioskConfig.ReceiptPrinter(spec, profile);
+    }
+
+    /** printer.report: a CUPS queue name (as lpstat -p lists it); whether the queue exists is checked at start-up. */
+    private KioskConfig.ReportPrinter reportPrinter() {
+        Optional<String> queue = optional("printer.report");
+        queue.ifPresent(q -> {
+            if (!q.matches("[^\\s/#'\"\\\\]{1,127}")) {
+                throw new ConfigException(source, "printer.report", q,
+                        "the name of a CUPS queue (no spaces, '/', '#' or quotes; at most 127 characters), e.g. Report_A4");
+            }
+        });
+        return new KioskConfig.ReportPrinter(queue);
     }
 
     private KioskConfig.Journeys journeys() {

@@ -22,7 +22,18 @@ public record KioskConfig(
         IdCardReader idCardReader,
         Storage storage,
         ReceiptPrinter receiptPrinter,
-        Journeys journeys) {
+        Journeys journeys,
+        Scanner scanner,
+        SmartCardReader smartCardReader,
+        ReportPrinter reportPrinter) {
+
+    /** The configuration without an A4 report printer. */
+    public KioskConfig(Hospital hospital, Screen screen, Session session, Backend backend, IdCardReader idCardReader,
+                       Storage storage, ReceiptPrinter receiptPrinter, Journeys journeys, Scanner scanner,
+                       SmartCardReader smartCardReader) {
+        this(hospital, screen, session, backend, idCardReader, storage, receiptPrinter, journeys, scanner,
+                smartCardReader, ReportPrinter.none());
+    }
 
     /** The configuration without a receipt printer and with the default journey settings. */
     public KioskConfig(Hospital hospital, Screen screen, Session session, Backend backend, IdCardReader idCardReader,
@@ -30,9 +41,17 @@ public record KioskConfig(
         this(hospital, screen, session, backend, idCardReader, storage, ReceiptPrinter.none(), Journeys.defaults());
     }
 
+    /** The configuration without a scanner or smart-card reader (demo mode simulates both anyway). */
+    public KioskConfig(Hospital hospital, Screen screen, Session session, Backend backend, IdCardReader idCardReader,
+                       Storage storage, ReceiptPrinter receiptPrinter, Journeys journeys) {
+        this(hospital, screen, session, backend, idCardReader, storage, receiptPrinter, journeys, Scanner.none(),
+                SmartCardReader.none());
+    }
+
     /** The same configuration with another backend (e.g. `kiosk demo --backend URL`). */
     public KioskConfig withBackend(Backend other) {
-        return new KioskConfig(hospital, screen, session, other, idCardReader, storage, receiptPrinter, journeys);
+        return new KioskConfig(hospital, screen, session, other, idCardReader, storage, receiptPrinter, journeys,
+                scanner, smartCardReader, reportPrinter);
     }
 
     /** The hospital as shown on the idle screen and printed on paper. */
@@ -51,10 +70,25 @@ public record KioskConfig(
 
     /** The hospital backend; an empty url in demo mode means "start the embedded demo hospital". */
     public record Backend(Optional<String> url, Optional<String> bearerToken, Duration timeout,
-                          Optional<Path> trustedCertificates, Optional<ClientCredentials> clientCredentials) {
-        /** The FHIR client's settings for this backend (url required): timeouts, token or client credentials, trust. */
+                          Optional<Path> trustedCertificates, Optional<ClientCredentials> clientCredentials,
+                          org.medkiosk.fhir.IdentifierSystems identifierSystems) {
+        public Backend {
+            identifierSystems = identifierSystems == null ? org.medkiosk.fhir.IdentifierSystems.DEFAULTS : identifierSystems;
+        }
+
+        /** A backend with MedKiosk's default identifier systems. */
+        public Backend(Optional<String> url, Optional<String> bearerToken, Duration timeout,
+                       Optional<Path> trustedCertificates, Optional<ClientCredentials> clientCredentials) {
+            this(url, bearerToken, timeout, trustedCertificates, clientCredentials, null);
+        }
+
+        /**
+         * The FHIR client's settings for this backend (url required): timeouts, token or client credentials, trust,
+         * and the hospital's identifier systems ({@code backend.identifier-system.*}).
+         */
         public FhirSettings fhirSettings() {
-            FhirSettings settings = FhirSettings.of(url.orElseThrow()).withAllTimeouts(timeout);
+            FhirSettings settings = FhirSettings.of(url.orElseThrow()).withAllTimeouts(timeout)
+                    .withIdentifierSystems(identifierSystems);
             if (bearerToken.isPresent()) {
                 settings = settings.withBearerToken(bearerToken.get());
             }
@@ -74,7 +108,8 @@ public record KioskConfig(
         public String toString() {
             return "Backend[url=" + url.orElse("(embedded demo)") + ", token=" + (bearerToken.isPresent() ? "****" : "none")
                     + ", timeout=" + timeout + ", trustedCertificates=" + trustedCertificates.map(Path::toString).orElse("system")
-                    + ", clientCredentials=" + clientCredentials.map(ClientCredentials::toString).orElse("none") + "]";
+                    + ", clientCredentials=" + clientCredentials.map(ClientCredentials::toString).orElse("none")
+                    + ", identifierSystems=" + identifierSystems + "]";
         }
     }
 
@@ -88,6 +123,43 @@ public record KioskConfig(
 
     /** The SAM ID-card reader; an empty port means none is attached (or the simulator in demo mode). */
     public record IdCardReader(Optional<String> port, int baud, Duration pollInterval) {
+    }
+
+    /**
+     * The serial QR/barcode scanner ({@code scanner.*}); an empty port means none is attached (or the simulator in
+     * demo mode). prefix is the fixed text the scanner sends before each code (empty: none), aimId whether it sends
+     * an AIM identifier ({@code ]Q1}) first, suffix what ends each code, trigger how scanning is started.
+     */
+    public record Scanner(Optional<String> port, int baud, org.medkiosk.device.scanner.TriggerProfile trigger,
+                          String prefix, boolean aimId, org.medkiosk.device.scanner.ScannerFraming.Suffix suffix) {
+        public static Scanner none() {
+            return new Scanner(Optional.empty(), 9600, org.medkiosk.device.scanner.TriggerProfile.PRESENTATION, "", false,
+                    org.medkiosk.device.scanner.ScannerFraming.Suffix.ANY_LINE_END);
+        }
+
+        /** How the driver frames codes from this scanner. */
+        public org.medkiosk.device.scanner.ScannerFraming framing() {
+            return org.medkiosk.device.scanner.ScannerFraming.defaults().withPrefix(prefix).withAimId(aimId)
+                    .withSuffix(suffix);
+        }
+    }
+
+    /**
+     * The PC/SC smart-card reader ({@code smartcard.*}) for social security cards and contactless patient cards.
+     * reader is empty for none, {@code auto} for whichever reader holds a card, or one reader's PC/SC name; library
+     * is the libpcsclite the JDK should load (empty: found by the driver).
+     */
+    public record SmartCardReader(Optional<String> reader, Optional<Path> library, Duration pollInterval) {
+        public static final String AUTO = "auto";
+
+        public static SmartCardReader none() {
+            return new SmartCardReader(Optional.empty(), Optional.empty(), Duration.ofMillis(300));
+        }
+
+        /** One named reader, or empty for any reader (auto). */
+        public Optional<String> onlyReader() {
+            return reader.filter(r -> !AUTO.equals(r));
+        }
     }
 
     /**
@@ -115,6 +187,16 @@ public record KioskConfig(
         public static Journeys defaults() {
             return new Journeys(List.of(Money.ofYuan("50"), Money.ofYuan("100"), Money.ofYuan("200"), Money.ofYuan("500")),
                     Money.ofYuan("1"), Money.ofYuan("5000"), Duration.ofSeconds(3), Duration.ofSeconds(30), 7);
+        }
+    }
+
+    /**
+     * The A4 report printer ({@code printer.report}): the name of a CUPS queue; empty means none (the reports screen
+     * sends patients to the report desk; the demo prints on its simulated A4 printer).
+     */
+    public record ReportPrinter(Optional<String> queue) {
+        public static ReportPrinter none() {
+            return new ReportPrinter(Optional.empty());
         }
     }
 

@@ -92,6 +92,30 @@ public final class KioskViewModel {
         this.moneyWaitBound = moneyWaitBound;
     }
 
+    // --- issue 9 (ways to identify): device availability for the idle screen, and the typed-number keypad's timeout.
+    private final org.medkiosk.app.devices.DeviceAvailability deviceAvailability =
+            new org.medkiosk.app.devices.DeviceAvailability();
+
+    /** Which identity devices work now (the idle screen invites only those); updated on the UI thread. */
+    public org.medkiosk.app.devices.DeviceAvailability deviceAvailability() {
+        return deviceAvailability;
+    }
+
+    /** How long an untouched screen keeps what a patient entered (the keypad forgets a half-typed number after it). */
+    public Duration sessionTimeout() {
+        return sessionSettings.timeout();
+    }
+
+    /** A card in the smart-card reader could not be read (pulled too early, a PIN-locked or unknown card). */
+    public void smartCardUnreadable() {
+        if (screen.get() instanceof KioskScreen.Idle || screen.get() instanceof KioskScreen.Notice) {
+            startTimer();
+            screen.set(new KioskScreen.Notice(I18n.key("notice.smartcard-unreadable.title"),
+                    I18n.key("notice.smartcard-unreadable.advice")));
+        }
+    }
+    // --- end issue 9
+
     public ReadOnlyStringProperty sessionNoticeProperty() {
         return sessionNotice;
     }
@@ -275,6 +299,9 @@ public final class KioskViewModel {
             case MY_BOOKINGS -> model = new CancelBookingViewModel(e.cancelBooking(ps));
             case PAY -> model = new PayBillsViewModel(e.payBills(ps));
             case TOP_UP -> model = new TopUpViewModel(e.topUp(ps));
+            case CHECK_IN -> model = new org.medkiosk.app.viewmodel.CheckInViewModel(e.checkIn(ps));
+            case PRINT_REPORTS -> model = new org.medkiosk.app.viewmodel.ReportsViewModel(e.reports(ps));
+            case QUERIES -> model = new org.medkiosk.app.viewmodel.QueriesViewModel(e.queries(ps));
             default -> {
                 return;
             }
@@ -285,6 +312,142 @@ public final class KioskViewModel {
         screen.set(new KioskScreen.InJourney(service, model));
         model.start();
     }
+
+    // --- issue 9 (check in, reports, queries): a slip's appointment QR and a lab specimen barcode identify whose they
+    // are. The hospital is asked in the background (never on the FX thread); the answer opens the session for that
+    // patient and goes straight to the check-in / that specimen's reports. One patient at a time, as for cards.
+
+    /** A registration slip's {@code MKAPT:} QR was scanned. */
+    public void appointmentCode(String code) {
+        scannedForJourney(code, Service.CHECK_IN);
+    }
+
+    /** A lab collection slip's specimen barcode was scanned. */
+    public void specimenCode(String code) {
+        scannedForJourney(code, Service.PRINT_REPORTS);
+    }
+
+    /** What the hospital answered for a scanned slip: whose it is and the journey it opens; null patient: unknown. */
+    private record SlipAnswer(Patient patient, java.util.function.Function<PatientSession, JourneyViewModel<?>> journey) {
+    }
+
+    private void scannedForJourney(String code, Service service) {
+        JourneyEngine e = engine;
+        if (screen.get() instanceof KioskScreen.LookingUp) {
+            // whose slip this is is unclear while someone else's card is being looked up: the same rule as a card
+            LOG.info("a slip was scanned during a look-up: refused");
+            refuse(I18n.key("notice.different-card.title"), I18n.key("notice.different-card.advice"));
+            presented = null;
+            return;
+        }
+        if (e == null) {
+            if (patient != null) {
+                sessionNotice.set(I18n.key("notice.services-starting.title"));
+                touch();
+            } else {
+                startTimer();
+                screen.set(new KioskScreen.Notice(I18n.key("notice.services-starting.title"),
+                        I18n.key("notice.identify.advice")));
+            }
+            return;
+        }
+        boolean inSession = patient != null;
+        long myEpoch = inSession ? epoch : ++epoch;
+        if (inSession) {
+            touch();
+        } else {
+            clearPatient();
+            presented = slipIdentity(code);
+            startTimer();
+            screen.set(new KioskScreen.LookingUp(org.medkiosk.journey.identify.IdentitySource.QR_CODE));
+        }
+        java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> lookUpSlip(e, code, service), e.context().tasks().background())
+                .whenCompleteAsync((answer, failure) -> {
+                    if (myEpoch != epoch) {
+                        LOG.info("dropping a slip look-up answer whose session ended or was superseded");
+                        return;
+                    }
+                    slipAnswered(answer, failure, service, inSession);
+                }, e.context().tasks().ui());
+    }
+
+    /** Blocking: the hospital's answer for a scanned slip. */
+    private static SlipAnswer lookUpSlip(JourneyEngine e, String code, Service service) {
+        if (service == Service.CHECK_IN) {
+            Optional<org.medkiosk.hospital.Appointment> found = e.lookUpAppointment(code);
+            if (found.isEmpty() || found.get().patientId() == null) {
+                return new SlipAnswer(null, null);
+            }
+            // The hospital port has no "patient by id" (HospitalBackend.findPatient takes a card or number): the
+            // session is opened for the appointment's patient id; the greeting and the ticket carry no name.
+            Patient who = new Patient(found.get().patientId(), "", null, null, null, null, java.util.List.of());
+            return new SlipAnswer(who, ps -> new org.medkiosk.app.viewmodel.CheckInViewModel(e.checkIn(ps, code)));
+        }
+        Optional<org.medkiosk.hospital.SpecimenReports> found = e.lookUpSpecimen(code);
+        if (found.isEmpty() || found.get().patient() == null) {
+            return new SlipAnswer(null, null);
+        }
+        org.medkiosk.hospital.SpecimenReports reports = found.get();
+        return new SlipAnswer(reports.patient(),
+                ps -> new org.medkiosk.app.viewmodel.ReportsViewModel(e.specimenReports(ps, reports)));
+    }
+
+    private void slipAnswered(SlipAnswer answer, Throwable failure, Service service, boolean inSession) {
+        boolean appointment = service == Service.CHECK_IN;
+        if (failure != null || answer == null) {
+            LOG.warn("slip look-up failed: {}", failure == null ? "no answer" : failure.toString());
+            if (inSession) {
+                sessionNotice.set(I18n.key("notice.unavailable.title"));
+            } else {
+                presented = null;
+                screen.set(new KioskScreen.Notice(I18n.key("notice.unavailable.title"),
+                        I18n.key("notice.unavailable.advice")));
+            }
+            return;
+        }
+        if (answer.patient() == null) {
+            String title = appointment ? I18n.key("notice.appointment-unknown.title")
+                    : I18n.key("notice.specimen-unknown.title");
+            if (inSession) {
+                sessionNotice.set(title);
+            } else {
+                presented = null;
+                screen.set(new KioskScreen.Notice(title, appointment ? I18n.key("notice.appointment-unknown.advice")
+                        : I18n.key("notice.specimen-unknown.advice")));
+            }
+            return;
+        }
+        if (inSession) {
+            if (patient == null || !patient.id().equals(answer.patient().id())) {
+                LOG.info("a slip of someone else was scanned during a session: refused");
+                sessionNotice.set(I18n.key("notice.different-card.title"));
+                return;
+            }
+            if (journey != null) {
+                return; // the patient's own slip while a journey is open: the journey goes on undisturbed
+            }
+        } else {
+            patient = answer.patient();
+            if (patient.name() != null && !patient.name().isEmpty()) {
+                SensitiveValues.register(patient.name());
+            }
+            LOG.info("session opened from a scanned slip for {}", patient);
+        }
+        PatientSession ps = new PatientSession(patient, I18n::locale);
+        JourneyViewModel<?> model = answer.journey().apply(ps);
+        journey = model;
+        journeySession = ps;
+        sessionNotice.set(null);
+        screen.set(new KioskScreen.InJourney(service, model));
+        model.start();
+    }
+
+    /** What "presented" holds for a slip: never sent anywhere, only compared with the next card or code. */
+    private static PatientIdentifier slipIdentity(String code) {
+        return new PatientIdentifier(org.medkiosk.hospital.IdentifierKind.PATIENT_CARD, "slip:" + code);
+    }
+    // --- end issue 9 (check in, reports, queries)
 
     /** Home from a journey; refused while money is in flight. */
     public void goHome() {

@@ -9,11 +9,11 @@ import org.medkiosk.app.i18n.I18n;
 public enum Service {
     REGISTER(I18n.key("service.register"), true),
     MY_BOOKINGS(I18n.key("service.bookings"), true),
-    CHECK_IN(I18n.key("service.checkin"), false),
+    CHECK_IN(I18n.key("service.checkin"), true),
     PAY(I18n.key("service.pay"), true),
     TOP_UP(I18n.key("service.topup"), true),
-    PRINT_REPORTS(I18n.key("service.reports"), false),
-    QUERIES(I18n.key("service.queries"), false);
+    PRINT_REPORTS(I18n.key("service.reports"), true),
+    QUERIES(I18n.key("service.queries"), true);
 
     private final String titleKey;
     private final boolean available;

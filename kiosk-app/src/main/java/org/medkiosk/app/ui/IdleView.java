@@ -1,5 +1,11 @@
 package org.medkiosk.app.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -8,15 +14,36 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.FillRule;
 import javafx.scene.shape.SVGPath;
 import javafx.scene.layout.StackPane;
+import org.medkiosk.app.devices.DeviceAvailability;
+import org.medkiosk.app.devices.DeviceAvailability.Device;
+import org.medkiosk.app.devices.DeviceAvailability.State;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.app.session.KioskViewModel;
 
-/** The attract screen: what to do, in large friendly words; no patient data ever reaches it. */
+/**
+ * The attract screen: what to do, in large friendly words; no patient data ever reaches it. It invites only the ways
+ * to identify that work now (from each driver's health): an ID-card reader, scanner or smart-card reader that is out
+ * of order is no longer shown, and a line says so and names the ways that work. Typing the ID number on the
+ * on-screen keypad always works.
+ */
 final class IdleView extends VBox {
+    /** A keypad: a rounded frame with three rows of keys. */
+    private static final String KEYPAD_ICON = "M6 4 h36 a3 3 0 0 1 3 3 v34 a3 3 0 0 1 -3 3 h-36 a3 3 0 0 1 -3 -3 v-34 "
+            + "a3 3 0 0 1 3 -3 z M9 9 v8 h8 v-8 z M20 9 v8 h8 v-8 z M31 9 v8 h8 v-8 z M9 20 v8 h8 v-8 z M20 20 v8 h8 v-8 z "
+            + "M31 20 v8 h8 v-8 z M9 31 v8 h8 v-8 z M20 31 v8 h8 v-8 z M31 31 v8 h8 v-8 z";
+
+    private final KioskViewModel vm;
+    private final VBox attract = new VBox();
+    private IdNumberKeypadView keypad;
 
     IdleView(KioskViewModel vm, HospitalBranding branding) {
+        this.vm = vm;
         getStyleClass().add("screen");
         setId("idle-screen");
+        DeviceAvailability devices = vm.deviceAvailability();
+        Observable[] deviceStates = {devices.stateProperty(Device.ID_CARD_READER), devices.stateProperty(Device.SCANNER),
+            devices.stateProperty(Device.SMART_CARD_READER), I18n.localeProperty()};
+
         Label welcome = new Label();
         welcome.getStyleClass().add("title");
         welcome.setWrapText(true);
@@ -26,12 +53,35 @@ final class IdleView extends VBox {
         what.setId("idle-instruction");
         what.getStyleClass().add("subtitle");
         what.setWrapText(true);
-        what.textProperty().bind(I18n.bind("idle.instruction"));
+        // The full invitation names the ID card and the scanner; with either missing, a neutral one.
+        what.textProperty().bind(Bindings.createStringBinding(() -> invited(Device.ID_CARD_READER) && invited(Device.SCANNER)
+                ? I18n.tr("idle.instruction") : I18n.tr("idle.instruction.choose"), deviceStates));
 
-        FlowPane ways = new FlowPane(24, 24,
-                wayCard(Icons.ID_CARD, I18n.key("idle.way.idcard")),
-                wayCard(Icons.QR_CODE, I18n.key("idle.way.scan")),
-                wayCard(Icons.CHIP_CARD, I18n.key("idle.way.medicalcard")));
+        Label outOfOrder = new Label();
+        outOfOrder.setId("idle-out-of-order");
+        outOfOrder.getStyleClass().add("problem");
+        outOfOrder.setWrapText(true);
+        outOfOrder.textProperty().bind(outOfOrderText(deviceStates));
+        BooleanBinding anyOut = Bindings.createBooleanBinding(() -> !outOfOrder().isEmpty(), deviceStates);
+        outOfOrder.visibleProperty().bind(anyOut);
+        outOfOrder.managedProperty().bind(anyOut);
+
+        VBox idCard = wayCard("way-idcard", Icons.ID_CARD, I18n.key("idle.way.idcard"));
+        VBox scan = wayCard("way-scan", Icons.QR_CODE, I18n.key("idle.way.scan"));
+        VBox medicalCard = wayCard("way-medicalcard", Icons.CHIP_CARD, I18n.key("idle.way.medicalcard"));
+        showWhenInvited(idCard, Device.ID_CARD_READER);
+        showWhenInvited(scan, Device.SCANNER);
+        showWhenInvited(medicalCard, Device.SMART_CARD_READER);
+        Button typed = new Button();
+        typed.setId("way-typed");
+        typed.getStyleClass().add("way-card");
+        typed.setPrefWidth(280);
+        typed.setMinHeight(72);
+        VBox typedContent = wayCard(null, KEYPAD_ICON, I18n.key("idle.way.typed"));
+        typedContent.getStyleClass().remove("way-card");
+        typed.setGraphic(typedContent);
+        typed.setOnAction(e -> openKeypad());
+        FlowPane ways = new FlowPane(24, 24, idCard, scan, medicalCard, typed);
         ways.setAlignment(Pos.CENTER);
 
         Button start = new Button();
@@ -45,10 +95,84 @@ final class IdleView extends VBox {
         help.setWrapText(true);
         help.textProperty().bind(I18n.bind("idle.help"));
 
-        getChildren().addAll(welcome, what, ways, start, help);
+        attract.getStyleClass().add("screen");
+        attract.setPadding(javafx.geometry.Insets.EMPTY);
+        attract.getChildren().addAll(welcome, what, outOfOrder, ways, start, help);
+        getChildren().add(attract);
     }
 
-    private static VBox wayCard(String iconPath, String key) {
+    /** Shows the ID-number keypad in place of the invitation; it forgets what was typed when it closes. */
+    private void openKeypad() {
+        keypad = new IdNumberKeypadView(vm, this::closeKeypad);
+        getChildren().setAll(keypad);
+    }
+
+    private void closeKeypad() {
+        keypad = null;
+        getChildren().setAll(attract);
+    }
+
+    private boolean invited(Device device) {
+        return vm.deviceAvailability().state(device).invited();
+    }
+
+    private List<Device> outOfOrder() {
+        List<Device> out = new ArrayList<>();
+        for (Device d : Device.values()) {
+            if (vm.deviceAvailability().state(d) == State.OUT_OF_ORDER) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** "The ID-card reader is out of order: please scan your e-health card QR or type your ID number." */
+    private StringBinding outOfOrderText(Observable[] dependencies) {
+        return Bindings.createStringBinding(() -> {
+            List<Device> out = outOfOrder();
+            if (out.isEmpty()) {
+                return "";
+            }
+            List<String> broken = new ArrayList<>();
+            for (Device d : out) {
+                broken.add(switch (d) {
+                    case ID_CARD_READER -> I18n.tr("idle.offline.idcard");
+                    case SCANNER -> I18n.tr("idle.offline.scanner");
+                    case SMART_CARD_READER -> I18n.tr("idle.offline.smartcard");
+                });
+            }
+            List<String> working = new ArrayList<>();
+            if (invited(Device.SCANNER)) {
+                working.add(I18n.tr("idle.alt.scan"));
+            }
+            if (invited(Device.ID_CARD_READER)) {
+                working.add(I18n.tr("idle.alt.idcard"));
+            }
+            if (invited(Device.SMART_CARD_READER)) {
+                working.add(I18n.tr("idle.alt.medicalcard"));
+            }
+            working.add(I18n.tr("idle.alt.typed"));
+            return I18n.tr("idle.offline.line", joined(broken, I18n.key("idle.and")), joined(working, I18n.key("idle.or")));
+        }, dependencies);
+    }
+
+    /** a / a and b / a, b and c — with the language's own words. */
+    private static String joined(List<String> parts, String lastJoinKey) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        String head = String.join(I18n.tr("idle.list-separator"), parts.subList(0, parts.size() - 1));
+        return I18n.tr(lastJoinKey, head, parts.get(parts.size() - 1));
+    }
+
+    private void showWhenInvited(VBox card, Device device) {
+        BooleanBinding shown = Bindings.createBooleanBinding(() -> invited(device),
+                vm.deviceAvailability().stateProperty(device));
+        card.visibleProperty().bind(shown);
+        card.managedProperty().bind(shown);
+    }
+
+    private static VBox wayCard(String id, String iconPath, String key) {
         SVGPath glyph = new SVGPath();
         glyph.setContent(iconPath);
         glyph.setFillRule(FillRule.EVEN_ODD);
@@ -59,6 +183,9 @@ final class IdleView extends VBox {
         text.setWrapText(true);
         text.textProperty().bind(I18n.bind(key));
         VBox card = new VBox(icon, text);
+        if (id != null) {
+            card.setId(id);
+        }
         card.getStyleClass().add("way-card");
         card.setPrefWidth(280);
         return card;

@@ -63,6 +63,12 @@ public final class MainView extends BorderPane {
             view = new RegistrationView(vm, reg);
         } else if (journey.model() instanceof org.medkiosk.app.viewmodel.CancelBookingViewModel cancel) {
             view = new CancelBookingView(vm, cancel);
+        } else if (journey.model() instanceof org.medkiosk.app.viewmodel.CheckInViewModel checkIn) {
+            view = new CheckInView(vm, checkIn);
+        } else if (journey.model() instanceof org.medkiosk.app.viewmodel.ReportsViewModel reports) {
+            view = new ReportsView(vm, reports);
+        } else if (journey.model() instanceof org.medkiosk.app.viewmodel.QueriesViewModel queries) {
+            view = new QueriesView(vm, queries);
         } else {
             return new IdleView(vm, branding);
         }

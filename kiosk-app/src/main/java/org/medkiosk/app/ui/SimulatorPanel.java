@@ -64,12 +64,132 @@ public final class SimulatorPanel {
         this.receiptPrinter = receiptPrinter;
     }
 
+    // --- issue 9: the demo's PC/SC reader (social security cards, contactless patient cards)
+    private org.medkiosk.device.smartcard.SimulatedCardReaders smartCards;
+    private String smartCardReader;
+
+    /** Adds the simulated smart-card reader's cards to the panel. */
+    public SimulatorPanel withSmartCards(org.medkiosk.device.smartcard.SimulatedCardReaders readers, String readerName) {
+        this.smartCards = readers;
+        this.smartCardReader = readerName;
+        return this;
+    }
+
+    private VBox smartCards() {
+        FlowPane insurance = new FlowPane(6, 6);
+        for (int n = 1; n <= 6; n++) {
+            int number = n;
+            Button b = new Button();
+            b.setId("sim-insurance-" + n);
+            b.textProperty().bind(I18n.bind("sim.smartcard.insurance", n));
+            b.setOnAction(e -> smartCards.insert(smartCardReader,
+                    org.medkiosk.device.smartcard.SocialSecurityCardSimulator.demo(number,
+                            org.medkiosk.device.smartcard.SocialSecurityCardSimulator.Variant.NORMAL)));
+            insurance.getChildren().add(b);
+        }
+        FlowPane patient = new FlowPane(6, 6);
+        for (int n = 1; n <= 10; n++) {
+            int number = n;
+            Button b = new Button();
+            b.setId("sim-patient-card-" + n);
+            b.textProperty().bind(I18n.bind("sim.smartcard.patient", n));
+            b.setOnAction(e -> smartCards.insert(smartCardReader,
+                    org.medkiosk.device.smartcard.ContactlessPatientCardSimulator.demo(number)));
+            patient.getChildren().add(b);
+        }
+        Button remove = new Button();
+        remove.textProperty().bind(I18n.bind("sim.remove"));
+        remove.setOnAction(e -> smartCards.remove(smartCardReader));
+        return new VBox(6, insurance, patient, remove);
+    }
+    // --- end issue 9
+
+    // --- issue 9 (reports): the demo's A4 report printer — fault switches, and the pages of the last report it printed.
+    private org.medkiosk.app.demo.SimulatedReportPrinter a4;
+    private final VBox a4Pages = new VBox(8);
+    private final Label a4Outcome = new Label();
+
+    /** Adds the simulated A4 report printer to the panel. */
+    public SimulatorPanel withReportPrinter(org.medkiosk.app.demo.SimulatedReportPrinter printer) {
+        this.a4 = printer;
+        return this;
+    }
+
+    private VBox a4Printing() {
+        javafx.scene.control.ToggleGroup faults = new javafx.scene.control.ToggleGroup();
+        FlowPane switches = new FlowPane(8, 6);
+        for (org.medkiosk.app.demo.SimulatedReportPrinter.Fault f : org.medkiosk.app.demo.SimulatedReportPrinter.Fault.values()) {
+            javafx.scene.control.RadioButton b = new javafx.scene.control.RadioButton();
+            b.setId("sim-a4-" + f.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            b.textProperty().bind(a4FaultText(f));
+            b.setToggleGroup(faults);
+            b.setSelected(a4.fault() == f);
+            b.setOnAction(e -> a4.fault(f));
+            switches.getChildren().add(b);
+        }
+        a4Outcome.setWrapText(true);
+        a4Outcome.textProperty().bind(I18n.bind("sim.a4.none"));
+        a4.onPrinted(pdf -> showA4(pdf, a4.printed().size()));
+        ScrollPane pages = new ScrollPane(a4Pages);
+        pages.setPrefViewportHeight(420);
+        return new VBox(6, switches, a4Outcome, pages);
+    }
+
+    private static javafx.beans.binding.StringBinding a4FaultText(org.medkiosk.app.demo.SimulatedReportPrinter.Fault f) {
+        switch (f) {
+            case OFFLINE:
+                return I18n.bind("sim.a4.fault.offline");
+            case OUT_OF_PAPER:
+                return I18n.bind("sim.a4.fault.out-of-paper");
+            case STALLED:
+                return I18n.bind("sim.a4.fault.stalled");
+            default:
+                return I18n.bind("sim.a4.fault.none");
+        }
+    }
+
+    /** Renders the report's pages off the FX thread (PDFBox), then shows them with the page count. */
+    private void showA4(byte[] pdf, int jobs) {
+        CompletableFuture.supplyAsync(() -> renderPages(pdf)).thenAccept(pages -> Platform.runLater(() -> {
+            a4Outcome.textProperty().unbind();
+            a4Outcome.setText(I18n.tr("sim.a4.printed", jobs, pages.size()));
+            a4Pages.getChildren().clear();
+            for (Image page : pages) {
+                ImageView view = new ImageView(page);
+                view.setPreserveRatio(true);
+                view.setFitWidth(480);
+                a4Pages.getChildren().add(view);
+            }
+        }));
+    }
+
+    static List<Image> renderPages(byte[] pdf) {
+        List<Image> out = new java.util.ArrayList<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+            for (int i = 0; i < doc.getNumberOfPages() && i < 6; i++) {
+                java.awt.image.BufferedImage page = renderer.renderImageWithDPI(i, 60);
+                out.add(javafx.embed.swing.SwingFXUtils.toFXImage(page, null));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("the simulated A4 page cannot be shown: {}", e.toString());
+        }
+        return out;
+    }
+    // --- end issue 9 (reports)
+
     public void show(Stage owner) {
         Label hint = new Label();
         hint.setWrapText(true);
         hint.textProperty().bind(I18n.bind("sim.hint"));
         VBox root = new VBox(10, hint, pane(I18n.key("sim.idcard"), idCards(), true), pane(I18n.key("sim.scanner"), scanning(), true),
                 pane(I18n.key("sim.printer"), printing(), true), pane(I18n.key("sim.faults"), faults(), false));
+        if (smartCards != null) {
+            root.getChildren().add(2, pane(I18n.key("sim.smartcard"), smartCards(), true)); // issue 9
+        }
+        if (a4 != null) {
+            root.getChildren().add(root.getChildren().size() - 1, pane(I18n.key("sim.a4"), a4Printing(), false)); // issue 9
+        }
         root.setPadding(new Insets(12));
         Stage stage = new Stage();
         stage.titleProperty().bind(I18n.bind("sim.title"));
@@ -123,6 +243,10 @@ public final class SimulatorPanel {
             ehc.setOnAction(e -> present(DemoRoster.ehealthCardQr(n), Symbology.QR_CODE));
             quick.getChildren().add(ehc);
         }
+        Button voucher = new Button(); // issue 9: the insurance e-voucher QR (医保电子凭证)
+        voucher.textProperty().bind(I18n.bind("sim.scan.voucher", 3));
+        voucher.setOnAction(e -> present(DemoRoster.insuranceVoucherQr(3), Symbology.QR_CODE));
+        quick.getChildren().add(voucher);
         Button card = new Button();
         card.textProperty().bind(I18n.bind("sim.scan.patient-card", 4));
         card.setOnAction(e -> present(DemoRoster.patient(4).patientCardBarcode(), Symbology.CODE_128));
