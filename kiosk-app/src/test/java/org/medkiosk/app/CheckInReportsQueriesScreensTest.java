@@ -215,11 +215,12 @@ class CheckInReportsQueriesScreensTest {
         scan("MKAPT:apt-5", Symbology.QR_CODE);
         waitFor(robot, "#checked-in-title");
         assertEquals("pat-3", kiosk.viewModel().patient().orElseThrow().id());
+        click(robot, "#home-button");
+        waitFor(robot, "#greeting");
+        assertEquals("您好，王*红", text(robot, "#greeting"), "the hospital told the kiosk whose slip it is");
         waitUntilFinal();
         assertEquals("apt-5", intents(IntentKind.CHECK_IN).get(0).payload("appointment"));
         assertEquals(IntentState.SUCCEEDED, intents(IntentKind.CHECK_IN).get(0).state());
-        click(robot, "#home-button");
-        waitFor(robot, "#greeting");
     }
 
     @Test

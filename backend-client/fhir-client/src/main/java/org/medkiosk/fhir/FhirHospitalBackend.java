@@ -98,6 +98,21 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
     }
 
     @Override
+    public Optional<Patient> patient(String patientId) {
+        if (!fhirId(patientId)) {
+            return Optional.empty();
+        }
+        JsonNode p;
+        try {
+            p = transport.get(BackendOperation.FIND_PATIENT, "Patient/" + enc(patientId));
+        } catch (BackendException.NotFound e) {
+            return Optional.empty();
+        }
+        FhirJson.requireType(p, "Patient");
+        return Optional.of(mapping.patient(p));
+    }
+
+    @Override
     public List<Department> departments() {
         JsonNode bundle = transport.get(BackendOperation.DEPARTMENTS, "Organization?type=dept&active=true&_count=" + PAGE);
         return FhirJson.matches(bundle, "Organization").stream().map(mapping::department).toList();

@@ -69,6 +69,15 @@ class PatientHistoryContractTest {
     }
 
     @Test
+    void aPatientIsFoundByTheHospitalsOwnIdForAScannedSlip() {
+        var p = backend.patient("pat-3").orElseThrow();
+        assertEquals("pat-3", p.id());
+        assertEquals("王*红", p.maskedName());
+        assertTrue(backend.patient("pat-nobody").isEmpty());
+        assertTrue(backend.patient("../Invoice/inv-1").isEmpty(), "not an id: never sent");
+    }
+
+    @Test
     void queueStatusOnlyAfterCheckIn() {
         assertTrue(backend.queueStatus("apt-9").isEmpty());
         QueueTicket ticket = backend.checkIn("apt-9", UUID.randomUUID().toString());

@@ -14,6 +14,9 @@ public interface HospitalBackend {
     /** The patient holding this identifier, or empty when the hospital does not know them. */
     Optional<Patient> findPatient(PatientIdentifier identifier);
 
+    /** The patient the hospital knows by this id (the subject of an appointment on a scanned slip); empty if none. */
+    Optional<Patient> patient(String patientId);
+
     List<Department> departments();
 
     List<Doctor> doctors(String departmentId, LocalDate day);

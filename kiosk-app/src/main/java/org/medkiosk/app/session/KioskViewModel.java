@@ -379,10 +379,11 @@ public final class KioskViewModel {
             if (found.isEmpty() || found.get().patientId() == null) {
                 return new SlipAnswer(null, null);
             }
-            // The hospital port has no "patient by id" (HospitalBackend.findPatient takes a card or number): the
-            // session is opened for the appointment's patient id; the greeting and the ticket carry no name.
-            Patient who = new Patient(found.get().patientId(), "", null, null, null, null, java.util.List.of());
-            return new SlipAnswer(who, ps -> new org.medkiosk.app.viewmodel.CheckInViewModel(e.checkIn(ps, code)));
+            Optional<Patient> who = e.context().backend().patient(found.get().patientId());
+            if (who.isEmpty()) {
+                return new SlipAnswer(null, null);
+            }
+            return new SlipAnswer(who.get(), ps -> new org.medkiosk.app.viewmodel.CheckInViewModel(e.checkIn(ps, code)));
         }
         Optional<org.medkiosk.hospital.SpecimenReports> found = e.lookUpSpecimen(code);
         if (found.isEmpty() || found.get().patient() == null) {
