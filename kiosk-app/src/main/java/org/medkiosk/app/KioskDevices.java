@@ -191,7 +191,8 @@ final class KioskDevices implements AutoCloseable {
         DeviceAvailability availability = vm.deviceAvailability();
         availability.installed(DeviceAvailability.Device.SCANNER);
         TriggerProfile trigger = scannerSettings.trigger();
-        scanner = new SerialScanner(link, scannerSettings.framing(), trigger, new CodeClassifier(),
+        scanner = new SerialScanner(link, scannerSettings.framing(), trigger,
+                new CodeClassifier(scannerSettings.codeFormats()),
                 event -> {
                     if (event instanceof ScannerEvent.CodeScanned scanned) {
                         ScannedCode code = scanned.code();

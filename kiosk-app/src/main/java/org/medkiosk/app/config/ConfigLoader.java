@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.medkiosk.device.scanner.CodeFormats;
+import org.medkiosk.device.scanner.CodeKind;
 import org.medkiosk.device.scanner.ScannerFraming;
 import org.medkiosk.fhir.IdentifierSystems;
 import org.medkiosk.device.scanner.TriggerProfile;
@@ -38,6 +40,9 @@ public final class ConfigLoader {
             "backend.identifier-system.queue-number", "backend.identifier-system.specimen",
             "idcard.port", "idcard.baud", "idcard.poll-ms",
             "scanner.port", "scanner.baud", "scanner.trigger", "scanner.prefix", "scanner.suffix", "scanner.aim-id",
+            "scanner.format.wechat-pay", "scanner.format.unionpay", "scanner.format.alipay",
+            "scanner.format.ehealth-card", "scanner.format.insurance-voucher", "scanner.format.patient-card",
+            "scanner.format.lab-specimen", "scanner.format.appointment",
             "smartcard.reader", "smartcard.library", "smartcard.poll-ms",
             "storage.data-folder",
             "printer.receipt", "printer.receipt.profile", "printer.report",
@@ -184,7 +189,41 @@ public final class ConfigLoader {
                 "lf", ScannerFraming.Suffix.LF, "crlf", ScannerFraming.Suffix.CRLF, "tab", ScannerFraming.Suffix.TAB,
                 "any", ScannerFraming.Suffix.ANY_LINE_END, "none", ScannerFraming.Suffix.NONE));
         boolean aimId = bool("scanner.aim-id", false);
-        return new KioskConfig.Scanner(port, baud, trigger, prefix, aimId, suffix);
+        return new KioskConfig.Scanner(port, baud, trigger, prefix, aimId, suffix, codeFormats());
+    }
+
+    /** scanner.format.KIND: the config name of each kind the scanner tells by pattern, in classification order. */
+    static final Map<String, CodeKind> FORMAT_KINDS;
+
+    static {
+        Map<String, CodeKind> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("wechat-pay", CodeKind.WECHAT_PAY_CODE);
+        kinds.put("unionpay", CodeKind.UNIONPAY_CODE);
+        kinds.put("alipay", CodeKind.ALIPAY_CODE);
+        kinds.put("ehealth-card", CodeKind.E_HEALTH_CARD);
+        kinds.put("insurance-voucher", CodeKind.INSURANCE_E_VOUCHER);
+        kinds.put("patient-card", CodeKind.PATIENT_CARD);
+        kinds.put("lab-specimen", CodeKind.LAB_SPECIMEN);
+        kinds.put("appointment", CodeKind.APPOINTMENT);
+        FORMAT_KINDS = java.util.Collections.unmodifiableMap(kinds);
+    }
+
+    /** scanner.format.*: the hospital's own code formats (issue 9); each unset one keeps MedKiosk's default. */
+    private CodeFormats codeFormats() {
+        CodeFormats formats = CodeFormats.defaults();
+        for (Map.Entry<String, CodeKind> kind : FORMAT_KINDS.entrySet()) {
+            String key = "scanner.format." + kind.getKey();
+            Optional<String> regex = optional(key);
+            if (regex.isPresent()) {
+                try {
+                    formats = formats.with(kind.getValue(), regex.get());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(source, key, regex.get(), "a Java regex matched against the whole scanned "
+                            + "text, e.g. " + CodeFormats.defaults().regex(kind.getValue()) + " (" + e.getMessage() + ")");
+                }
+            }
+        }
+        return formats;
     }
 
     private KioskConfig.SmartCardReader smartCardReader() {

@@ -128,10 +128,22 @@ public record KioskConfig(
     /**
      * The serial QR/barcode scanner ({@code scanner.*}); an empty port means none is attached (or the simulator in
      * demo mode). prefix is the fixed text the scanner sends before each code (empty: none), aimId whether it sends
-     * an AIM identifier ({@code ]Q1}) first, suffix what ends each code, trigger how scanning is started.
+     * an AIM identifier ({@code ]Q1}) first, suffix what ends each code, trigger how scanning is started, codeFormats
+     * which scanned text is which kind of code ({@code scanner.format.*}; null: MedKiosk's defaults).
      */
     public record Scanner(Optional<String> port, int baud, org.medkiosk.device.scanner.TriggerProfile trigger,
-                          String prefix, boolean aimId, org.medkiosk.device.scanner.ScannerFraming.Suffix suffix) {
+                          String prefix, boolean aimId, org.medkiosk.device.scanner.ScannerFraming.Suffix suffix,
+                          org.medkiosk.device.scanner.CodeFormats codeFormats) {
+        public Scanner {
+            codeFormats = codeFormats == null ? org.medkiosk.device.scanner.CodeFormats.defaults() : codeFormats;
+        }
+
+        /** A scanner with MedKiosk's default code formats. */
+        public Scanner(Optional<String> port, int baud, org.medkiosk.device.scanner.TriggerProfile trigger,
+                       String prefix, boolean aimId, org.medkiosk.device.scanner.ScannerFraming.Suffix suffix) {
+            this(port, baud, trigger, prefix, aimId, suffix, null);
+        }
+
         public static Scanner none() {
             return new Scanner(Optional.empty(), 9600, org.medkiosk.device.scanner.TriggerProfile.PRESENTATION, "", false,
                     org.medkiosk.device.scanner.ScannerFraming.Suffix.ANY_LINE_END);

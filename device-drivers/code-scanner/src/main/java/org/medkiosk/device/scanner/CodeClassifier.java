@@ -9,27 +9,58 @@ import java.util.regex.Pattern;
  */
 public final class CodeClassifier {
 
-    private static final Pattern WECHAT = Pattern.compile("1[0-5]\\d{16}");
-    private static final Pattern ALIPAY = Pattern.compile("(2[5-9]|30)\\d{14,22}");
-    private static final Pattern UNIONPAY = Pattern.compile("62\\d{17}");
-    private static final Pattern E_HEALTH = Pattern.compile("[0-9A-F]{64}:1");
-    private static final Pattern INSURANCE_VOUCHER = Pattern.compile("YBPZ\\d{20}");
-    private static final Pattern PATIENT_CARD = Pattern.compile("88\\d{8}");
-    private static final Pattern LAB_SPECIMEN = Pattern.compile("\\d{12}");
-    private static final Pattern APPOINTMENT = Pattern.compile("MKAPT:[A-Za-z0-9._-]{1,64}");
+    /** The default appointment slip format, for {@link #appointmentId(String)}. */
+    private static final Pattern APPOINTMENT_SLIP = CodeFormats.defaults().pattern(CodeKind.APPOINTMENT);
+
+    private final CodeFormats formats;
+    private final Pattern wechat;
+    private final Pattern alipay;
+    private final Pattern unionPay;
+    private final Pattern eHealth;
+    private final Pattern insuranceVoucher;
+    private final Pattern patientCard;
+    private final Pattern labSpecimen;
+    private final Pattern appointment;
+
+    /** A classifier with MedKiosk's formats ({@link CodeFormats#defaults()}). */
+    public CodeClassifier() {
+        this(CodeFormats.defaults());
+    }
+
+    /**
+     * A classifier with a hospital's own formats (issue 9). The order stays the same: payment codes (at most 24
+     * characters) first, then an AAMVA licence, then, for texts of at most 80 characters, e-health card, insurance
+     * e-voucher, patient card, lab specimen and appointment.
+     */
+    public CodeClassifier(CodeFormats formats) {
+        this.formats = java.util.Objects.requireNonNull(formats, "formats");
+        wechat = formats.pattern(CodeKind.WECHAT_PAY_CODE);
+        alipay = formats.pattern(CodeKind.ALIPAY_CODE);
+        unionPay = formats.pattern(CodeKind.UNIONPAY_CODE);
+        eHealth = formats.pattern(CodeKind.E_HEALTH_CARD);
+        insuranceVoucher = formats.pattern(CodeKind.INSURANCE_E_VOUCHER);
+        patientCard = formats.pattern(CodeKind.PATIENT_CARD);
+        labSpecimen = formats.pattern(CodeKind.LAB_SPECIMEN);
+        appointment = formats.pattern(CodeKind.APPOINTMENT);
+    }
+
+    /** The formats this classifier uses. */
+    public CodeFormats formats() {
+        return formats;
+    }
 
     public CodeKind classify(String text) {
         if (text == null || text.isEmpty()) {
             return CodeKind.UNKNOWN;
         }
         if (text.length() <= 24) {
-            if (WECHAT.matcher(text).matches()) {
+            if (wechat.matcher(text).matches()) {
                 return CodeKind.WECHAT_PAY_CODE;
             }
-            if (UNIONPAY.matcher(text).matches()) {
+            if (unionPay.matcher(text).matches()) {
                 return CodeKind.UNIONPAY_CODE;
             }
-            if (ALIPAY.matcher(text).matches()) {
+            if (alipay.matcher(text).matches()) {
                 return CodeKind.ALIPAY_CODE;
             }
         }
@@ -39,19 +70,19 @@ public final class CodeClassifier {
         if (text.length() > 80) {
             return CodeKind.UNKNOWN;
         }
-        if (E_HEALTH.matcher(text).matches()) {
+        if (eHealth.matcher(text).matches()) {
             return CodeKind.E_HEALTH_CARD;
         }
-        if (INSURANCE_VOUCHER.matcher(text).matches()) {
+        if (insuranceVoucher.matcher(text).matches()) {
             return CodeKind.INSURANCE_E_VOUCHER;
         }
-        if (PATIENT_CARD.matcher(text).matches()) {
+        if (patientCard.matcher(text).matches()) {
             return CodeKind.PATIENT_CARD;
         }
-        if (LAB_SPECIMEN.matcher(text).matches()) {
+        if (labSpecimen.matcher(text).matches()) {
             return CodeKind.LAB_SPECIMEN;
         }
-        if (APPOINTMENT.matcher(text).matches()) {
+        if (appointment.matcher(text).matches()) {
             return CodeKind.APPOINTMENT;
         }
         return CodeKind.UNKNOWN;
@@ -62,8 +93,11 @@ public final class CodeClassifier {
         return new ScannedCode(text, classify(text), symbology);
     }
 
-    /** The appointment id of a kiosk slip QR, or null when {@code text} is not one. */
+    /**
+     * The appointment id of a kiosk slip QR ({@code MKAPT:<id>}, the default format), or null when {@code text} is
+     * not one.
+     */
     public static String appointmentId(String text) {
-        return text != null && APPOINTMENT.matcher(text).matches() ? text.substring("MKAPT:".length()) : null;
+        return text != null && APPOINTMENT_SLIP.matcher(text).matches() ? text.substring("MKAPT:".length()) : null;
     }
 }
