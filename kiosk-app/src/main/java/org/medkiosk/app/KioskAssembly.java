@@ -191,7 +191,9 @@ final class KioskAssembly implements AutoCloseable {
     private JourneyEngine openEngine() {
         KioskConfig.Journeys j = config.journeys();
         PaymentRules rules = tuning.rules().orElse(new PaymentRules(j.paymentPollEvery(), j.paymentPendingBound()));
-        JourneySettings settings = new JourneySettings(j.topUpPresets(), j.topUpMin(), j.topUpMax(), j.bookAheadDays());
+        JourneySettings settings = new JourneySettings(j.topUpPresets(), j.topUpMin(), j.topUpMax(), j.bookAheadDays())
+                .withCheckInWindow(j.checkInOpensBefore(), j.checkInClosesAfterEnd())
+                .withReceiptReprints(j.reprintsPerDay(), j.reprintDays());
         Letterhead letterhead = letterhead(config.hospital());
         PrinterProfile profile = PrinterProfile.byName(config.receiptPrinter().profile()).orElse(PrinterProfile.EPSON_80);
         Function<Locale, ReceiptTemplates> templates = locale -> new ReceiptTemplates(letterhead, profile, locale);

@@ -48,7 +48,8 @@ public final class ConfigLoader {
             "printer.receipt", "printer.receipt.profile", "printer.report",
             "topup.presets", "topup.min-yuan", "topup.max-yuan",
             "payment.poll-seconds", "payment.pending-bound-seconds",
-            "registration.book-ahead-days");
+            "registration.book-ahead-days", "checkin.opens-minutes-before", "checkin.closes-minutes-after-end",
+            "receipts.reprints-per-day", "receipts.reprint-days");
 
     private final String source;
     private final Properties values;
@@ -303,8 +304,13 @@ public final class ConfigLoader {
                     "more seconds than payment.poll-seconds (" + poll + ")");
         }
         int ahead = integer("registration.book-ahead-days", 7, 0, 30, "a whole number of days from 0 to 30");
+        int opens = integer("checkin.opens-minutes-before", 60, 0, 240, "a whole number of minutes from 0 to 240");
+        int closes = integer("checkin.closes-minutes-after-end", 0, 0, 240, "a whole number of minutes from 0 to 240");
+        int reprints = integer("receipts.reprints-per-day", 1, 0, 5, "a whole number from 0 (no reprints) to 5");
+        int reprintDays = integer("receipts.reprint-days", 7, 1, 30, "a whole number of days from 1 to 30");
         return new KioskConfig.Journeys(presets, Money.ofYuan(String.valueOf(min)), Money.ofYuan(String.valueOf(max)),
-                Duration.ofSeconds(poll), Duration.ofSeconds(bound), ahead);
+                Duration.ofSeconds(poll), Duration.ofSeconds(bound), ahead, Duration.ofMinutes(opens),
+                Duration.ofMinutes(closes), reprints, reprintDays);
     }
 
     private Optional<String> optional(String key) {

@@ -190,10 +190,23 @@ public record KioskConfig(
      * ({@code payment.poll-seconds}) and for how long ({@code payment.pending-bound-seconds}; the $pay call's own
      * timeout is {@code backend.timeout-ms}), and how many days ahead a patient may book.
      */
+    /**
+     * What the hospital sets for the journeys. The check-in window opens {@code checkInOpensBefore} before the
+     * period starts and closes {@code checkInClosesAfterEnd} after it ends; a receipt may be printed again
+     * {@code reprintsPerDay} times a day within {@code reprintDays} days.
+     */
     public record Journeys(List<Money> topUpPresets, Money topUpMin, Money topUpMax, Duration paymentPollEvery,
-                           Duration paymentPendingBound, int bookAheadDays) {
+                           Duration paymentPendingBound, int bookAheadDays, Duration checkInOpensBefore,
+                           Duration checkInClosesAfterEnd, int reprintsPerDay, int reprintDays) {
         public Journeys {
             topUpPresets = List.copyOf(topUpPresets);
+        }
+
+        /** With the default check-in window and reprint limit. */
+        public Journeys(List<Money> topUpPresets, Money topUpMin, Money topUpMax, Duration paymentPollEvery,
+                        Duration paymentPendingBound, int bookAheadDays) {
+            this(topUpPresets, topUpMin, topUpMax, paymentPollEvery, paymentPendingBound, bookAheadDays,
+                    Duration.ofMinutes(60), Duration.ZERO, 1, 7);
         }
 
         public static Journeys defaults() {
