@@ -206,12 +206,18 @@ public final class JourneyRunner implements AutoCloseable {
             return describe(journey.state());
         }
         journey.payByWallet();
-        Optional<WalletCode> code = walletCode(step.code());
+        return scanWalletCode(step.code(), journey::codeScanned, journey::state);
+    }
+
+    /** The patient shows a wallet code to the scanner of a journey waiting for one; the line the step prints. */
+    private String scanWalletCode(String raw, java.util.function.Predicate<WalletCode> scanned,
+                                  java.util.function.Supplier<Object> stateAfter) {
+        Optional<WalletCode> code = walletCode(raw);
         if (code.isEmpty()) {
             return state("NotAWalletCode");
         }
-        journey.codeScanned(code.get());
-        return describe(journey.state());
+        scanned.test(code.get());
+        return describe(stateAfter.get());
     }
 
     private String topUp(Script.TopUp step) {
@@ -234,12 +240,7 @@ public final class JourneyRunner implements AutoCloseable {
         if (!(journey.state() instanceof TopUpState.ScanCode)) {
             return describe(journey.state());
         }
-        Optional<WalletCode> code = walletCode(step.code());
-        if (code.isEmpty()) {
-            return state("NotAWalletCode");
-        }
-        journey.codeScanned(code.get());
-        return describe(journey.state());
+        return scanWalletCode(step.code(), journey::codeScanned, journey::state);
     }
 
     private String register(Script.Register step) {
@@ -280,12 +281,7 @@ public final class JourneyRunner implements AutoCloseable {
         if (!(journey.state() instanceof RegistrationState.ScanCode) || step.code() == null) {
             return describe(journey.state());
         }
-        Optional<WalletCode> code = walletCode(step.code());
-        if (code.isEmpty()) {
-            return state("NotAWalletCode");
-        }
-        journey.codeScanned(code.get());
-        return describe(journey.state());
+        return scanWalletCode(step.code(), journey::codeScanned, journey::state);
     }
 
     /** Leaves the journey on Confirm and returns true, or on Doctors and returns false. */
