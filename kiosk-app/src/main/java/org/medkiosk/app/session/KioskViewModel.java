@@ -36,6 +36,14 @@ import org.medkiosk.journey.identify.IdentifyJourney;
 import org.medkiosk.journey.identify.IdentifyOutcome;
 import org.medkiosk.journey.identify.IdentitySource;
 import org.medkiosk.app.logging.SensitiveValues;
+import org.medkiosk.app.viewmodel.CheckInViewModel;
+import org.medkiosk.app.viewmodel.ReportsViewModel;
+import org.medkiosk.app.viewmodel.QueriesViewModel;
+import org.medkiosk.app.devices.DeviceAvailability;
+import org.medkiosk.hospital.Appointment;
+import org.medkiosk.hospital.SpecimenReports;
+import org.medkiosk.hospital.IdentifierKind;
+import java.util.function.Function;
 import org.medkiosk.hospital.Patient;
 import org.medkiosk.hospital.PatientIdentifier;
 import org.slf4j.Logger;
@@ -92,12 +100,12 @@ public final class KioskViewModel {
         this.moneyWaitBound = moneyWaitBound;
     }
 
-    // --- issue 9 (ways to identify): device availability for the idle screen, and the typed-number keypad's timeout.
-    private final org.medkiosk.app.devices.DeviceAvailability deviceAvailability =
-            new org.medkiosk.app.devices.DeviceAvailability();
+    // Which identity devices work now (the idle screen invites only those), and the typed-number keypad's timeout.
+    private final DeviceAvailability deviceAvailability =
+            new DeviceAvailability();
 
     /** Which identity devices work now (the idle screen invites only those); updated on the UI thread. */
-    public org.medkiosk.app.devices.DeviceAvailability deviceAvailability() {
+    public DeviceAvailability deviceAvailability() {
         return deviceAvailability;
     }
 
@@ -114,7 +122,6 @@ public final class KioskViewModel {
                     I18n.key("notice.smartcard-unreadable.advice")));
         }
     }
-    // --- end issue 9
 
     public ReadOnlyStringProperty sessionNoticeProperty() {
         return sessionNotice;
@@ -228,10 +235,8 @@ public final class KioskViewModel {
 
     private void show(IdentifyOutcome outcome) {
         if (outcome instanceof IdentifyOutcome.Identified found) {
-            patient = found.patient();
-            SensitiveValues.register(patient.name());
+            sessionOpened(found.patient(), "by card or code");
             showHome();
-            LOG.info("session opened for {}", patient);
             return;
         }
         presented = null;
@@ -290,22 +295,25 @@ public final class KioskViewModel {
             sessionNotice.set(I18n.key("notice.services-starting.title"));
             return;
         }
-        // Each journey has its own PatientSession: leaving the journey (Home) ends it, so a receipt is never printed
-        // for a journey the patient left; the kiosk session goes on.
+        Function<PatientSession, JourneyViewModel<?>> journeyFor = switch (service) {
+            case REGISTER -> ps -> new RegistrationViewModel(e.registration(ps));
+            case MY_BOOKINGS -> ps -> new CancelBookingViewModel(e.cancelBooking(ps));
+            case PAY -> ps -> new PayBillsViewModel(e.payBills(ps));
+            case TOP_UP -> ps -> new TopUpViewModel(e.topUp(ps));
+            case CHECK_IN -> ps -> new CheckInViewModel(e.checkIn(ps));
+            case PRINT_REPORTS -> ps -> new ReportsViewModel(e.reports(ps));
+            case QUERIES -> ps -> new QueriesViewModel(e.queries(ps));
+        };
+        openJourney(service, journeyFor);
+    }
+
+    /**
+     * Each journey has its own PatientSession: leaving the journey (Home) ends it, so a receipt is never printed
+     * for a journey the patient left; the kiosk session goes on.
+     */
+    private void openJourney(Service service, Function<PatientSession, JourneyViewModel<?>> journeyFor) {
         PatientSession ps = new PatientSession(patient, I18n::locale);
-        JourneyViewModel<?> model;
-        switch (service) {
-            case REGISTER -> model = new RegistrationViewModel(e.registration(ps));
-            case MY_BOOKINGS -> model = new CancelBookingViewModel(e.cancelBooking(ps));
-            case PAY -> model = new PayBillsViewModel(e.payBills(ps));
-            case TOP_UP -> model = new TopUpViewModel(e.topUp(ps));
-            case CHECK_IN -> model = new org.medkiosk.app.viewmodel.CheckInViewModel(e.checkIn(ps));
-            case PRINT_REPORTS -> model = new org.medkiosk.app.viewmodel.ReportsViewModel(e.reports(ps));
-            case QUERIES -> model = new org.medkiosk.app.viewmodel.QueriesViewModel(e.queries(ps));
-            default -> {
-                return;
-            }
-        }
+        JourneyViewModel<?> model = journeyFor.apply(ps);
         journey = model;
         journeySession = ps;
         sessionNotice.set(null);
@@ -313,7 +321,14 @@ public final class KioskViewModel {
         model.start();
     }
 
-    // --- issue 9 (check in, reports, queries): a slip's appointment QR and a lab specimen barcode identify whose they
+    /** The hospital said who is at the kiosk: their name joins the log masker for as long as the session lasts. */
+    private void sessionOpened(Patient who, String how) {
+        patient = who;
+        SensitiveValues.register(who.name());
+        LOG.info("session opened {} for {}", how, who);
+    }
+
+    // A slip's appointment QR and a lab specimen barcode identify whose they
     // are. The hospital is asked in the background (never on the FX thread); the answer opens the session for that
     // patient and goes straight to the check-in / that specimen's reports. One patient at a time, as for cards.
 
@@ -359,7 +374,7 @@ public final class KioskViewModel {
             clearPatient();
             presented = slipIdentity(code);
             startTimer();
-            screen.set(new KioskScreen.LookingUp(org.medkiosk.journey.identify.IdentitySource.QR_CODE));
+            screen.set(new KioskScreen.LookingUp(IdentitySource.QR_CODE));
         }
         java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> lookUpSlip(e, code, service), e.context().tasks().background())
@@ -375,7 +390,7 @@ public final class KioskViewModel {
     /** Blocking: the hospital's answer for a scanned slip. */
     private static SlipAnswer lookUpSlip(JourneyEngine e, String code, Service service) {
         if (service == Service.CHECK_IN) {
-            Optional<org.medkiosk.hospital.Appointment> found = e.lookUpAppointment(code);
+            Optional<Appointment> found = e.lookUpAppointment(code);
             if (found.isEmpty() || found.get().patientId() == null) {
                 return new SlipAnswer(null, null);
             }
@@ -383,15 +398,15 @@ public final class KioskViewModel {
             if (who.isEmpty()) {
                 return new SlipAnswer(null, null);
             }
-            return new SlipAnswer(who.get(), ps -> new org.medkiosk.app.viewmodel.CheckInViewModel(e.checkIn(ps, code)));
+            return new SlipAnswer(who.get(), ps -> new CheckInViewModel(e.checkIn(ps, code)));
         }
-        Optional<org.medkiosk.hospital.SpecimenReports> found = e.lookUpSpecimen(code);
+        Optional<SpecimenReports> found = e.lookUpSpecimen(code);
         if (found.isEmpty() || found.get().patient() == null) {
             return new SlipAnswer(null, null);
         }
-        org.medkiosk.hospital.SpecimenReports reports = found.get();
+        SpecimenReports reports = found.get();
         return new SlipAnswer(reports.patient(),
-                ps -> new org.medkiosk.app.viewmodel.ReportsViewModel(e.specimenReports(ps, reports)));
+                ps -> new ReportsViewModel(e.specimenReports(ps, reports)));
     }
 
     private void slipAnswered(SlipAnswer answer, Throwable failure, Service service, boolean inSession) {
@@ -429,26 +444,15 @@ public final class KioskViewModel {
                 return; // the patient's own slip while a journey is open: the journey goes on undisturbed
             }
         } else {
-            patient = answer.patient();
-            if (patient.name() != null && !patient.name().isEmpty()) {
-                SensitiveValues.register(patient.name());
-            }
-            LOG.info("session opened from a scanned slip for {}", patient);
+            sessionOpened(answer.patient(), "from a scanned slip");
         }
-        PatientSession ps = new PatientSession(patient, I18n::locale);
-        JourneyViewModel<?> model = answer.journey().apply(ps);
-        journey = model;
-        journeySession = ps;
-        sessionNotice.set(null);
-        screen.set(new KioskScreen.InJourney(service, model));
-        model.start();
+        openJourney(service, answer.journey());
     }
 
     /** What "presented" holds for a slip: never sent anywhere, only compared with the next card or code. */
     private static PatientIdentifier slipIdentity(String code) {
-        return new PatientIdentifier(org.medkiosk.hospital.IdentifierKind.PATIENT_CARD, "slip:" + code);
+        return new PatientIdentifier(IdentifierKind.PATIENT_CARD, "slip:" + code);
     }
-    // --- end issue 9 (check in, reports, queries)
 
     /** Home from a journey; refused while money is in flight. */
     public void goHome() {
