@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.medkiosk.hospital.Appointment;
-import org.medkiosk.hospital.BackendException;
 import org.medkiosk.hospital.Department;
 import org.medkiosk.hospital.Doctor;
 import org.medkiosk.hospital.LocalizedText;
@@ -18,7 +18,6 @@ import org.medkiosk.hospital.Slot;
 import org.medkiosk.hospital.SlotHold;
 import org.medkiosk.journal.Intent;
 import org.medkiosk.journal.IntentKind;
-import org.medkiosk.journal.IntentState;
 import org.medkiosk.journey.Journey;
 import org.medkiosk.journey.JourneyContext;
 import org.medkiosk.journey.PatientSession;
@@ -144,22 +143,13 @@ public final class RegistrationJourney extends Journey<RegistrationState> {
         inBackground(() -> {
             hold = ctx.journal().intend(journeyId, IntentKind.HOLD, null, session.patientId(),
                     Map.of("slot", slot.id(), "doctor", doctor.id()));
-            ctx.journal().sent(hold.idempotencyKey());
-            try {
-                held = ctx.backend().hold(session.patientId(), slot.id(), hold.idempotencyKey());
-            } catch (BackendException.Conflict e) {
-                ctx.journal().finish(hold.idempotencyKey(), IntentState.FAILED, null, "the number was just taken");
-                hold = null;
-                loadPeriods(true);
-                return;
-            } catch (BackendException.Rejected | BackendException.NotFound e) {
-                ctx.journal().finish(hold.idempotencyKey(), IntentState.FAILED, null, "refused: " + e.getClass().getSimpleName());
+            Optional<SlotHold> answer = new RegistrationSteps(ctx).hold(hold);
+            if (answer.isEmpty()) {
                 hold = null;
                 loadPeriods(true);
                 return;
             }
-            ctx.journal().addPayload(hold.idempotencyKey(), Map.of("appointment", held.appointmentId()));
-            ctx.journal().finish(hold.idempotencyKey(), IntentState.SUCCEEDED, null, null);
+            held = answer.get();
             if (!slot.fee().isPositive()) {
                 moneyInFlight(true);
                 bookAndFinish(null, null);

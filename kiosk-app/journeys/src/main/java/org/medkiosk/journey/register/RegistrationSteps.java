@@ -1,10 +1,12 @@
 package org.medkiosk.journey.register;
 
 import java.util.Map;
+import java.util.Optional;
 import org.medkiosk.hospital.Appointment;
 import org.medkiosk.hospital.BackendException;
 import org.medkiosk.hospital.PaymentResult;
 import org.medkiosk.hospital.PaymentStatus;
+import org.medkiosk.hospital.SlotHold;
 import org.medkiosk.journal.Intent;
 import org.medkiosk.journal.IntentKind;
 import org.medkiosk.journal.IntentState;
@@ -13,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The journaled steps after a hold: BOOK (and REFUND when the booking is refused after payment) and releasing an
- * unpaid hold (CANCEL). Shared by the registration journey and by settlement, so that a booking finished after a
+ * The journaled steps of a registration: HOLD, BOOK (and REFUND when the booking is refused after payment) and
+ * releasing an unpaid hold (CANCEL). Shared by the registration journey and by settlement, so that a booking finished after a
  * crash takes exactly the path it would have taken with the patient standing there. Runs in the background.
  */
 public final class RegistrationSteps {
@@ -35,6 +37,28 @@ public final class RegistrationSteps {
 
         /** The hospital did not answer; the open BOOK or REFUND intent is left to settlement. */
         record Open(String key) implements BookResult {
+        }
+    }
+
+    /**
+     * Sends (or, in settlement, repeats with the same key: same hold, same answer) a journaled HOLD. Empty when the
+     * hospital refused it (the number was just taken, or the slot is gone): the intent is then FAILED. An unanswered
+     * hold throws, and stays open for settlement.
+     */
+    public Optional<SlotHold> hold(Intent hold) {
+        String key = hold.idempotencyKey();
+        ctx.journal().sent(key);
+        try {
+            SlotHold held = ctx.backend().hold(hold.patientId(), hold.payload("slot"), key);
+            ctx.journal().addPayload(key, Map.of("appointment", held.appointmentId()));
+            ctx.journal().finish(key, IntentState.SUCCEEDED, null, null);
+            return Optional.of(held);
+        } catch (BackendException.Conflict e) {
+            ctx.journal().finish(key, IntentState.FAILED, null, "the number was just taken");
+            return Optional.empty();
+        } catch (BackendException.Rejected | BackendException.NotFound e) {
+            ctx.journal().finish(key, IntentState.FAILED, null, "refused: " + e.getClass().getSimpleName());
+            return Optional.empty();
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.medkiosk.hospital.BackendException;
-import org.medkiosk.hospital.SlotHold;
 import org.medkiosk.journal.Intent;
 import org.medkiosk.journal.IntentKind;
 import org.medkiosk.journal.IntentState;
@@ -108,17 +107,7 @@ public final class Settlement {
 
     /** A hold whose journey died before payment: learn its appointment (same key, same answer), then release it. */
     private void settleHold(Intent hold, List<SettlementLine> lines) {
-        String key = hold.idempotencyKey();
-        journal.sent(key);
-        try {
-            SlotHold held = ctx.backend().hold(hold.patientId(), hold.payload("slot"), key);
-            journal.addPayload(key, Map.of("appointment", held.appointmentId()));
-            journal.finish(key, IntentState.SUCCEEDED, null, null);
-            note(lines, hold, "hold confirmed with its key");
-        } catch (BackendException.Conflict | BackendException.Rejected | BackendException.NotFound e) {
-            journal.finish(key, IntentState.FAILED, null, "hold refused: " + e.getClass().getSimpleName());
-            note(lines, hold, "hold refused");
-        }
+        note(lines, hold, steps.hold(hold).isPresent() ? "hold confirmed with its key" : "hold refused");
     }
 
     /** Journey-level rules: book what was paid for; refund what a cancellation owes; release unpaid holds. */
