@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.medkiosk.app.config.ConfigException;
 import org.medkiosk.app.config.ConfigLoader;
 import org.medkiosk.app.config.KioskConfig;
+import org.medkiosk.app.platform.AttachPlatform;
 import org.medkiosk.fhir.FhirHospitalBackend;
 import org.medkiosk.fhir.FhirSettings;
 import org.medkiosk.hospital.Masking;
@@ -159,8 +160,9 @@ final class JournalCommand {
     }
 
     /** The kiosk's data folder: storage.data-folder when configured, else ~/.gluon/medkiosk. */
+    /** The folder the kiosk itself uses: storage.data-folder, else the platform's private storage. */
     static Path defaultDataFolder(Optional<Path> configured) {
-        return configured.orElseGet(() -> Path.of(System.getProperty("user.home"), ".gluon", "medkiosk"));
+        return new AttachPlatform(configured).dataFolder();
     }
 
     static boolean isOpen(PrintJob job) {
