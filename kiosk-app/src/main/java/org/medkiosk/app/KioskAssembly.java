@@ -166,16 +166,21 @@ final class KioskAssembly implements AutoCloseable {
             LOG.warn("no report printer configured (printer.report); patients collect reports at the report desk");
             return Optional.empty();
         }
-        String queue = configured.queue().get();
-        try {
-            if (!ReportPrinter.printerNames().contains(queue)) {
-                LOG.warn("printer.report names CUPS queue {}, which CUPS does not list now; reports fail until it exists",
-                        queue);
+        return Optional.of(new CupsReportPrinting(new ReportPrinter(configured.queue().get())));
+    }
+
+    /** Asks CUPS (IPP, may be slow) whether printer.report's queue exists: in the background, never on the FX thread. */
+    private static void warnIfReportQueueMissing(KioskConfig.ReportPrinter configured) {
+        configured.queue().ifPresent(queue -> {
+            try {
+                if (!ReportPrinter.printerNames().contains(queue)) {
+                    LOG.warn("printer.report names CUPS queue {}, which CUPS does not list now; reports fail until it exists",
+                            queue);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("CUPS cannot be asked for its queues: {}", e.toString());
             }
-        } catch (RuntimeException e) {
-            LOG.warn("CUPS cannot be asked for its queues: {}", e.toString());
-        }
-        return Optional.of(new CupsReportPrinting(new ReportPrinter(queue)));
+        });
     }
 
     /** The embedded demo hospital, once started (tests pull its levers). */
@@ -230,6 +235,7 @@ final class KioskAssembly implements AutoCloseable {
     /** After the idle screen is up: the journal database and the devices. */
     void startInBackground() {
         backgroundStarts.forEach(tasks.background()::execute);
+        tasks.background().execute(() -> warnIfReportQueueMissing(config.reportPrinter()));
         tasks.background().execute(() -> {
             try {
                 JourneyEngine opened = openEngine();
