@@ -96,18 +96,14 @@ class CheckInReportsQueriesScreensTest {
                 Pause.sleeping()).withClock(clock);
         KioskWindow.loadFonts();
         kiosk = KioskAssembly.demo(config, new AttachPlatform(config.storage().dataFolder()), Platform::runLater, tuning);
-        window = KioskWindow.create(kiosk.viewModel(), config, Clock.systemDefaultZone(), true, true);
-        stage.setScene(window.scene());
-        stage.show();
-        kiosk.startInBackground();
+        window = KioskOnStage.show(stage, kiosk, config);
         hospital = kiosk.demoHospital().get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> kiosk.engine().isPresent());
     }
 
     @AfterEach
     void stop() {
-        WaitForAsyncUtils.waitForAsyncFx(5000, () -> window.stop());
-        kiosk.close();
+        KioskOnStage.close(window, kiosk);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,16 +66,12 @@ class HospitalDownTest {
                         b.identifierSystems()));
         KioskWindow.loadFonts();
         kiosk = KioskAssembly.demo(config, new AttachPlatform(config.storage().dataFolder()), Platform::runLater);
-        window = KioskWindow.create(kiosk.viewModel(), config, Clock.systemDefaultZone(), true, true);
-        stage.setScene(window.scene());
-        stage.show();
-        kiosk.startInBackground();
+        window = KioskOnStage.show(stage, kiosk, config);
     }
 
     @AfterEach
     void stop() throws IOException {
-        WaitForAsyncUtils.waitForAsyncFx(5000, () -> window.stop());
-        kiosk.close();
+        KioskOnStage.close(window, kiosk);
         blackHole.close();
         for (Socket s : held) {
             s.close();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,17 +66,13 @@ class JourneyScreensTest {
                 Optional.of(new PaymentRules(Duration.ofMillis(200), Duration.ofSeconds(2))), Pause.sleeping());
         KioskWindow.loadFonts();
         kiosk = KioskAssembly.demo(config, new AttachPlatform(config.storage().dataFolder()), Platform::runLater, tuning);
-        window = KioskWindow.create(kiosk.viewModel(), config, Clock.systemDefaultZone(), true, true);
-        stage.setScene(window.scene());
-        stage.show();
-        kiosk.startInBackground();
+        window = KioskOnStage.show(stage, kiosk, config);
         hospital = kiosk.demoHospital().get(60, TimeUnit.SECONDS);
     }
 
     @AfterEach
     void stop() {
-        WaitForAsyncUtils.waitForAsyncFx(5000, () -> window.stop());
-        kiosk.close();
+        KioskOnStage.close(window, kiosk);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

@@ -51,10 +51,7 @@ class JourneyScreenshotTour {
         kiosk = KioskAssembly.demo(config, new AttachPlatform(config.storage().dataFolder()), Platform::runLater,
                 new KioskAssembly.Tuning(DemoHospital.Options.defaults(), s -> s, Optional.empty(), Pause.sleeping())
                         .withClock(nineToday()));
-        window = KioskWindow.create(kiosk.viewModel(), config, Clock.systemDefaultZone(), true, true);
-        stage.setScene(window.scene());
-        stage.show();
-        kiosk.startInBackground();
+        window = KioskOnStage.show(stage, kiosk, config);
         kiosk.demoHospital().get(60, TimeUnit.SECONDS);
         Files.createDirectories(OUT);
     }
@@ -67,8 +64,7 @@ class JourneyScreenshotTour {
 
     @AfterEach
     void stop() {
-        WaitForAsyncUtils.waitForAsyncFx(5000, () -> window.stop());
-        kiosk.close();
+        KioskOnStage.close(window, kiosk);
     }
 
     @Test

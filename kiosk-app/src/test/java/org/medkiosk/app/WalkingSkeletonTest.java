@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,16 +59,12 @@ class WalkingSkeletonTest {
                 new KioskConfig.Storage(Optional.of(data)));
         KioskWindow.loadFonts();
         kiosk = KioskAssembly.demo(config, new AttachPlatform(config.storage().dataFolder()), Platform::runLater);
-        window = KioskWindow.create(kiosk.viewModel(), config, Clock.systemDefaultZone(), true, true);
-        stage.setScene(window.scene());
-        stage.show();
-        kiosk.startInBackground();
+        window = KioskOnStage.show(stage, kiosk, config);
     }
 
     @AfterEach
     void stop() {
-        WaitForAsyncUtils.waitForAsyncFx(5000, () -> window.stop());
-        kiosk.close();
+        KioskOnStage.close(window, kiosk);
     }
 
     @Test
