@@ -115,7 +115,7 @@ class CheckInReportsQueriesScreensTest {
     }
 
     void waitFor(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup(query).tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -224,7 +224,7 @@ class CheckInReportsQueriesScreensTest {
         at(9, 0);
         identify(robot, DemoCards.ZHANG_SANMING);
         scan("MKAPT:apt-5", Symbology.QR_CODE);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#session-notice").query().isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#session-notice").query().isVisible()));
         assertEquals("检测到另一张卡，请先结束当前业务", text(robot, "#session-notice-text"));
         assertEquals("pat-1", kiosk.viewModel().patient().orElseThrow().id());
         assertTrue(robot.lookup("#greeting").tryQuery().isPresent(), "still this patient's home");

@@ -57,7 +57,7 @@ class DemoIdentityWaysTest {
     }
 
     private void awaitGreeting(FxRobot robot, String greeting) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#greeting").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
         assertEquals(greeting, robot.lookup("#greeting").queryLabeled().getText());
     }
 

@@ -197,7 +197,7 @@ class HospitalModeIdentityTest {
     }
 
     private static void awaitGreeting(FxRobot robot, String greeting) throws Exception {
-        waitUntil(60, () -> robot.lookup("#greeting").tryQuery().isPresent());
+        waitUntil(60, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
         assertEquals(greeting, robot.lookup("#greeting").queryLabeled().getText());
     }
 

@@ -85,7 +85,7 @@ class IdNumberKeypadTest {
         assertFalse(everything.contains(li.idNumber().substring(4, 14)), "nor its middle");
 
         robot.clickOn("#id-number-confirm");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#greeting").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
         assertEquals("您好，李*英", robot.lookup("#greeting").queryLabeled().getText());
     }
 
@@ -158,7 +158,7 @@ class IdNumberKeypadTest {
         KioskScreen s = kiosk.viewModel().screen();
         assertTrue(s instanceof KioskScreen.Home
                 || (s instanceof KioskScreen.LookingUp l && l.source() == IdentitySource.TYPED), String.valueOf(s));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#greeting").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
         assertEquals("您好，陈*国", robot.lookup("#greeting").queryLabeled().getText());
         assertEquals(Locale.SIMPLIFIED_CHINESE, I18n.locale());
     }

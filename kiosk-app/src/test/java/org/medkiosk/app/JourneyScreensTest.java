@@ -78,7 +78,7 @@ class JourneyScreensTest {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     void waitFor(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup(query).tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -216,8 +216,8 @@ class JourneyScreensTest {
     @Test
     void aPaymentSlowerThanTheTimeoutIsSettledByQuery(FxRobot robot) throws Exception {
         payBills(robot, "134567890123456795");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#paid-title").tryQuery().isPresent()
-                || robot.lookup("#not-charged-title").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#paid-title").tryQuery().isPresent()
+                || robot.lookup("#not-charged-title").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         waitUntilFinal();
         Intent pay = intents(IntentKind.PAY).get(0);
@@ -428,7 +428,7 @@ class JourneyScreensTest {
     void aWalletCodeOnTheHomeScreenIsRefusedWithANotice(FxRobot robot) throws Exception {
         identify(robot, DemoCards.ZHANG_SANMING);
         scan("134567890123456710");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#session-notice").query().isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#session-notice").query().isVisible()));
         assertEquals("付款码只能在支付页面使用，本次未扣款", text(robot, "#session-notice-text"));
         assertFalse(String.join("\n", WalkingSkeletonTest.texts(robot)).contains("3456710"));
         assertTrue(journal().all().isEmpty(), "nothing was journaled, nothing paid");
@@ -444,7 +444,7 @@ class JourneyScreensTest {
         kiosk.devices().idCardSimulator().orElseThrow().remove();
         Thread.sleep(1500); // the reader reports each card once per placement: let it see the card go
         kiosk.devices().idCardSimulator().orElseThrow().insert(DemoCards.LI_XIUYING);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#session-notice").query().isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#session-notice").query().isVisible()));
         assertEquals("检测到另一张卡，请先结束当前业务", text(robot, "#session-notice-text"));
         assertTrue(robot.lookup("#pay-total").tryQuery().isPresent(), "the current patient's journey stays");
         String all = String.join("\n", WalkingSkeletonTest.texts(robot));

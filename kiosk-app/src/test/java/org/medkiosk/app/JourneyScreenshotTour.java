@@ -150,7 +150,7 @@ class JourneyScreenshotTour {
     /** Waits for the first node whose id starts with the prefix, photographs the screen, then taps that node. */
     private void clickFirst(FxRobot robot, String idPrefix, String name, String tag) throws Exception {
         java.util.function.Predicate<javafx.scene.Node> match = n -> n.getId() != null && n.getId().startsWith(idPrefix);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(match).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup(match).tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         shot(tag, name);
         robot.clickOn(robot.lookup(match).<javafx.scene.Node>query());
@@ -158,7 +158,7 @@ class JourneyScreenshotTour {
     }
 
     private void waitFor(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup(query).tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -1,6 +1,10 @@
 package org.medkiosk.app;
 
 import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import org.medkiosk.app.config.KioskConfig;
 import org.medkiosk.app.ui.KioskWindow;
@@ -18,6 +22,21 @@ final class KioskOnStage {
         stage.show();
         kiosk.startInBackground();
         return window;
+    }
+
+    /**
+     * Evaluates a scene-graph check on the FX thread. Looking nodes up from the test thread while the FX thread
+     * replaces a screen's children races (an IndexOutOfBoundsException inside Parent.lookupAll, seen in CI).
+     */
+    static boolean onFx(Callable<Boolean> check) {
+        try {
+            return WaitForAsyncUtils.asyncFx(check).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("a scene check failed on the FX thread", e.getCause() == null ? e : e.getCause());
+        }
     }
 
     static void close(KioskWindow window, KioskAssembly kiosk) {

@@ -73,7 +73,7 @@ class WalkingSkeletonTest {
         IdCard card = DemoCards.ZHANG_SANMING;
         kiosk.devices().idCardSimulator().orElseThrow().insert(card);
 
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#greeting").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
         Labeled greeting = robot.lookup("#greeting").queryLabeled();
         assertEquals("您好，张*明", greeting.getText());
         List<Button> tiles = robot.lookup(".service-tile").queryAllAs(Button.class).stream().toList();
@@ -85,11 +85,11 @@ class WalkingSkeletonTest {
 
         // The patient walks away: the countdown shows in the last seconds, then the kiosk returns to idle.
         WaitForAsyncUtils.waitFor(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS,
-                () -> robot.lookup("#countdown-banner").query().isVisible());
+                () -> KioskOnStage.onFx(() -> robot.lookup("#countdown-banner").query().isVisible()));
         String countdown = robot.lookup("#countdown-text").queryLabeled().getText();
         assertTrue(countdown.matches("\\d+ 秒后将返回首页.*"), countdown);
         WaitForAsyncUtils.waitFor(COUNTDOWN.toSeconds() + 5, TimeUnit.SECONDS,
-                () -> robot.lookup("#idle-screen").tryQuery().isPresent());
+                () -> KioskOnStage.onFx(() -> robot.lookup("#idle-screen").tryQuery().isPresent()));
 
         assertInstanceOf(KioskScreen.Idle.class, kiosk.viewModel().screen());
         assertTrue(kiosk.viewModel().patient().isEmpty(), "view model forgot the patient");
@@ -101,7 +101,7 @@ class WalkingSkeletonTest {
     @Test
     void unknownIdCardTellsThePatientWhereToGo(FxRobot robot) throws Exception {
         kiosk.devices().idCardSimulator().orElseThrow().insert(DemoCards.ZHOU_BA);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#notice-title").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#notice-title").tryQuery().isPresent()));
         assertEquals(I18n.tr(I18n.CHINESE, "notice.unknown.title"), robot.lookup("#notice-title").queryLabeled().getText());
         assertTrue(robot.lookup("#notice-advice").queryLabeled().getText().contains("人工服务窗口"));
         assertTrue(kiosk.viewModel().patient().isEmpty());
@@ -120,13 +120,13 @@ class WalkingSkeletonTest {
     void eHealthCardQrIdentifiesAndAWalletCodeBeforeIdentityIsRefused(FxRobot robot) throws Exception {
         var scanner = kiosk.devices().simulators().orElseThrow().scanner();
         scanner.present("134567890123456789", org.medkiosk.device.scanner.Symbology.QR_CODE);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#notice-title").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#notice-title").tryQuery().isPresent()));
         assertEquals(I18n.tr(I18n.CHINESE, "notice.payment-code-first.title"),
                 robot.lookup("#notice-title").queryLabeled().getText());
         assertFalse(String.join("\n", texts(robot)).contains("6789"), "no part of a payment code is shown");
 
         scanner.present(org.medkiosk.demohospital.DemoRoster.ehealthCardQr(2), org.medkiosk.device.scanner.Symbology.QR_CODE);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#greeting").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
         assertEquals("您好，李*英", robot.lookup("#greeting").queryLabeled().getText());
     }
 
