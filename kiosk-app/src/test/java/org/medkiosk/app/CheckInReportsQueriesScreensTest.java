@@ -135,7 +135,7 @@ class CheckInReportsQueriesScreensTest {
     }
 
     static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryLabeled().getText();
+        return KioskOnStage.text(robot, query);
     }
 
     Journal journal() {

@@ -58,7 +58,7 @@ class DemoIdentityWaysTest {
 
     private void awaitGreeting(FxRobot robot, String greeting) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
-        assertEquals(greeting, robot.lookup("#greeting").queryLabeled().getText());
+        assertEquals(greeting, KioskOnStage.text(robot, "#greeting"));
     }
 
     @Test
@@ -93,16 +93,16 @@ class DemoIdentityWaysTest {
         assertFalse(HospitalModeIdentityTest.visible(robot, "#way-idcard"));
         assertTrue(HospitalModeIdentityTest.visible(robot, "#way-scan"));
         assertEquals("抱歉，身份证读卡器暂停使用，请扫描电子健康卡或医保电子凭证二维码、插入医保卡或就诊卡或输入身份证号。",
-                robot.lookup("#idle-out-of-order").queryLabeled().getText());
+                KioskOnStage.text(robot, "#idle-out-of-order"));
 
         robot.interact(() -> kiosk.viewModel().deviceAvailability()
                 .health(DeviceAvailability.Device.SCANNER, DeviceHealth.offline("test: unplugged")));
         assertEquals("抱歉，身份证读卡器和扫码器暂停使用，请插入医保卡或就诊卡或输入身份证号。",
-                robot.lookup("#idle-out-of-order").queryLabeled().getText());
+                KioskOnStage.text(robot, "#idle-out-of-order"));
         robot.clickOn("#language-switch");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Sorry, the ID-card reader and the code scanner cannot be used now: please insert your insurance "
-                + "or patient card or type your ID number.", robot.lookup("#idle-out-of-order").queryLabeled().getText());
+                + "or patient card or type your ID number.", KioskOnStage.text(robot, "#idle-out-of-order"));
         robot.clickOn("#language-switch");
 
         robot.interact(() -> {

@@ -88,7 +88,7 @@ class HospitalDownTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> kiosk.viewModel().screen() instanceof KioskScreen.Notice);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("医院系统暂时无法连接", robot.lookup("#notice-title").queryLabeled().getText());
+        assertEquals("医院系统暂时无法连接", KioskOnStage.text(robot, "#notice-title"));
         System.out.println("hospital down: unavailable shown " + took.toMillis() + " ms after the look-up started");
         assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took.toMillis() + " ms");
         assertTrue(!held.isEmpty(), "the kiosk did reach the hung hospital");

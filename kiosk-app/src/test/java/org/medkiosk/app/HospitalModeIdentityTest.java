@@ -130,7 +130,7 @@ class HospitalModeIdentityTest {
                 waitUntil(20, () -> visible(robot, "#idle-out-of-order"));
                 assertFalse(visible(robot, "#way-scan"));
                 assertEquals("抱歉，扫码器暂停使用，请输入身份证号。",
-                        robot.lookup("#idle-out-of-order").queryLabeled().getText());
+                        KioskOnStage.text(robot, "#idle-out-of-order"));
                 assertEquals(DeviceAvailability.State.OUT_OF_ORDER,
                         kiosk.viewModel().deviceAvailability().state(DeviceAvailability.Device.SCANNER));
 
@@ -181,12 +181,12 @@ class HospitalModeIdentityTest {
         waitUntil(20, () -> visible(robot, "#idle-out-of-order"));
         assertFalse(visible(robot, "#way-idcard"), "a reader that is out of order is not invited");
         assertEquals("抱歉，身份证读卡器暂停使用，请输入身份证号。",
-                robot.lookup("#idle-out-of-order").queryLabeled().getText());
-        assertEquals("请选择下面的一种方式，或点击“开始”", robot.lookup("#idle-instruction").queryLabeled().getText());
+                KioskOnStage.text(robot, "#idle-out-of-order"));
+        assertEquals("请选择下面的一种方式，或点击“开始”", KioskOnStage.text(robot, "#idle-instruction"));
         robot.clickOn("#language-switch");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Sorry, the ID-card reader cannot be used now: please type your ID number.",
-                robot.lookup("#idle-out-of-order").queryLabeled().getText());
+                KioskOnStage.text(robot, "#idle-out-of-order"));
         robot.clickOn("#language-switch");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -198,7 +198,7 @@ class HospitalModeIdentityTest {
 
     private static void awaitGreeting(FxRobot robot, String greeting) throws Exception {
         waitUntil(60, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
-        assertEquals(greeting, robot.lookup("#greeting").queryLabeled().getText());
+        assertEquals(greeting, KioskOnStage.text(robot, "#greeting"));
     }
 
     static boolean visible(FxRobot robot, String query) {

@@ -64,7 +64,7 @@ class IdNumberKeypadTest {
     }
 
     private static String display(FxRobot robot) {
-        return robot.lookup("#id-number-display").queryLabeled().getText();
+        return KioskOnStage.text(robot, "#id-number-display");
     }
 
     @Test
@@ -79,14 +79,14 @@ class IdNumberKeypadTest {
         assertEquals("3101**", display(robot), "beyond the 4th character, digits show as *");
         typeOnKeypad(robot, li.idNumber().substring(6));
         assertEquals("3101**********0024", display(robot));
-        assertEquals("18 / 18", robot.lookup("#id-number-count").queryLabeled().getText());
+        assertEquals("18 / 18", KioskOnStage.text(robot, "#id-number-count"));
         String everything = String.join("\n", WalkingSkeletonTest.texts(robot));
         assertFalse(everything.contains(li.idNumber()), "the whole number is never on screen");
         assertFalse(everything.contains(li.idNumber().substring(4, 14)), "nor its middle");
 
         robot.clickOn("#id-number-confirm");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
-        assertEquals("您好，李*英", robot.lookup("#greeting").queryLabeled().getText());
+        assertEquals("您好，李*英", KioskOnStage.text(robot, "#greeting"));
     }
 
     @Test
@@ -103,13 +103,13 @@ class IdNumberKeypadTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(HospitalModeIdentityTest.visible(robot, "#id-number-problem"), "refused at once");
         assertEquals(I18n.tr(I18n.CHINESE, "keypad.check-digit-wrong"),
-                robot.lookup("#id-number-problem").queryLabeled().getText());
-        assertEquals("17 / 18", robot.lookup("#id-number-count").queryLabeled().getText(), "the wrong key was not taken");
+                KioskOnStage.text(robot, "#id-number-problem"));
+        assertEquals("17 / 18", KioskOnStage.text(robot, "#id-number-count"), "the wrong key was not taken");
         assertEquals("1101*************", display(robot));
         assertTrue(robot.lookup("#id-number-confirm").queryButton().isDisabled());
         robot.clickOn("#id-key-x");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("17 / 18", robot.lookup("#id-number-count").queryLabeled().getText(), "X is not the check digit either");
+        assertEquals("17 / 18", KioskOnStage.text(robot, "#id-number-count"), "X is not the check digit either");
 
         robot.clickOn("#id-key-" + number.charAt(17));
         WaitForAsyncUtils.waitForFxEvents();
@@ -123,7 +123,7 @@ class IdNumberKeypadTest {
         assertTrue(robot.lookup("#way-typed").tryQuery().isPresent());
         assertTrue(kiosk.viewModel().screen() instanceof KioskScreen.Idle);
         robot.clickOn("#way-typed");
-        assertEquals("0 / 18", robot.lookup("#id-number-count").queryLabeled().getText());
+        assertEquals("0 / 18", KioskOnStage.text(robot, "#id-number-count"));
     }
 
     @Test
@@ -159,7 +159,7 @@ class IdNumberKeypadTest {
         assertTrue(s instanceof KioskScreen.Home
                 || (s instanceof KioskScreen.LookingUp l && l.source() == IdentitySource.TYPED), String.valueOf(s));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
-        assertEquals("您好，陈*国", robot.lookup("#greeting").queryLabeled().getText());
+        assertEquals("您好，陈*国", KioskOnStage.text(robot, "#greeting"));
         assertEquals(Locale.SIMPLIFIED_CHINESE, I18n.locale());
     }
 }

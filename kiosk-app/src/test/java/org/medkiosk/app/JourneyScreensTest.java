@@ -100,7 +100,7 @@ class JourneyScreensTest {
     }
 
     static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryLabeled().getText();
+        return KioskOnStage.text(robot, query);
     }
 
     Journal journal() {

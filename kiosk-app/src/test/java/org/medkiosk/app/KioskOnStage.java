@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import org.medkiosk.app.config.KioskConfig;
 import org.medkiosk.app.ui.KioskWindow;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The demo kiosk's portrait window on a TestFX stage, started and stopped as KioskApplication does. */
@@ -28,15 +29,20 @@ final class KioskOnStage {
      * Evaluates a scene-graph check on the FX thread. Looking nodes up from the test thread while the FX thread
      * replaces a screen's children races (an IndexOutOfBoundsException inside Parent.lookupAll, seen in CI).
      */
-    static boolean onFx(Callable<Boolean> check) {
+    static <T> T onFx(Callable<T> check) {
         try {
             return WaitForAsyncUtils.asyncFx(check).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new IllegalStateException("interrupted while checking the scene", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("a scene check failed on the FX thread", e.getCause() == null ? e : e.getCause());
         }
+    }
+
+    /** The text of the labeled node the query finds, read on the FX thread. */
+    static String text(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).queryLabeled().getText());
     }
 
     static void close(KioskWindow window, KioskAssembly kiosk) {

@@ -86,7 +86,7 @@ class WalkingSkeletonTest {
         // The patient walks away: the countdown shows in the last seconds, then the kiosk returns to idle.
         WaitForAsyncUtils.waitFor(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS,
                 () -> KioskOnStage.onFx(() -> robot.lookup("#countdown-banner").query().isVisible()));
-        String countdown = robot.lookup("#countdown-text").queryLabeled().getText();
+        String countdown = KioskOnStage.text(robot, "#countdown-text");
         assertTrue(countdown.matches("\\d+ 秒后将返回首页.*"), countdown);
         WaitForAsyncUtils.waitFor(COUNTDOWN.toSeconds() + 5, TimeUnit.SECONDS,
                 () -> KioskOnStage.onFx(() -> robot.lookup("#idle-screen").tryQuery().isPresent()));
@@ -102,14 +102,14 @@ class WalkingSkeletonTest {
     void unknownIdCardTellsThePatientWhereToGo(FxRobot robot) throws Exception {
         kiosk.devices().idCardSimulator().orElseThrow().insert(DemoCards.ZHOU_BA);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#notice-title").tryQuery().isPresent()));
-        assertEquals(I18n.tr(I18n.CHINESE, "notice.unknown.title"), robot.lookup("#notice-title").queryLabeled().getText());
-        assertTrue(robot.lookup("#notice-advice").queryLabeled().getText().contains("人工服务窗口"));
+        assertEquals(I18n.tr(I18n.CHINESE, "notice.unknown.title"), KioskOnStage.text(robot, "#notice-title"));
+        assertTrue(KioskOnStage.text(robot, "#notice-advice").contains("人工服务窗口"));
         assertTrue(kiosk.viewModel().patient().isEmpty());
 
         // The same screen in English, switched by the patient.
         robot.clickOn("#language-switch");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("We could not find your records", robot.lookup("#notice-title").queryLabeled().getText());
+        assertEquals("We could not find your records", KioskOnStage.text(robot, "#notice-title"));
         robot.clickOn("#back-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#idle-screen").tryQuery().isPresent());
@@ -122,12 +122,12 @@ class WalkingSkeletonTest {
         scanner.present("134567890123456789", org.medkiosk.device.scanner.Symbology.QR_CODE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#notice-title").tryQuery().isPresent()));
         assertEquals(I18n.tr(I18n.CHINESE, "notice.payment-code-first.title"),
-                robot.lookup("#notice-title").queryLabeled().getText());
+                KioskOnStage.text(robot, "#notice-title"));
         assertFalse(String.join("\n", texts(robot)).contains("6789"), "no part of a payment code is shown");
 
         scanner.present(org.medkiosk.demohospital.DemoRoster.ehealthCardQr(2), org.medkiosk.device.scanner.Symbology.QR_CODE);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
-        assertEquals("您好，李*英", robot.lookup("#greeting").queryLabeled().getText());
+        assertEquals("您好，李*英", KioskOnStage.text(robot, "#greeting"));
     }
 
     @Test
