@@ -182,6 +182,11 @@ public final class JourneyEngine implements AutoCloseable {
     }
 
     /** Queries: queue position, fee details and paid history, my receipts. */
+    /** What the home screen's card offers this patient (an appointment to check in, bills, reports). */
+    public org.medkiosk.journey.home.PendingTasks pendingTasks() {
+        return new org.medkiosk.journey.home.PendingTasks(context());
+    }
+
     public QueriesJourney queries(PatientSession session) {
         return new QueriesJourney(context, session);
     }

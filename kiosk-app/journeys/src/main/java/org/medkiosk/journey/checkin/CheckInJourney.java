@@ -205,7 +205,8 @@ public final class CheckInJourney extends Journey<CheckInState> {
         finished();
     }
 
-    private static boolean checkable(Appointment a) {
+    /** An appointment the kiosk can check in (booked, or already arrived and asking for its ticket again). */
+    public static boolean checkable(Appointment a) {
         return a.status() == AppointmentStatus.BOOKED || alreadyArrived(a);
     }
 
