@@ -28,8 +28,9 @@ import org.medkiosk.hospital.Money;
 public final class ConfigLoader {
     static final Set<String> KEYS = Set.of(
             "hospital.name.zh", "hospital.name.en", "hospital.logo", "hospital.footer.zh", "hospital.footer.en",
-            "screen.language", "screen.large-text", "screen.full-screen", "screen.orientation",
+            "screen.language", "screen.large-text", "screen.high-contrast", "screen.full-screen", "screen.orientation",
             "screen.width", "screen.height",
+            "voice.enabled", "voice.volume", "voice.chinese", "voice.rate",
             "session.timeout-seconds", "session.countdown-seconds",
             "backend.url", "backend.token", "backend.timeout-ms", "backend.trusted-certificates",
             "backend.token-url", "backend.client-id", "backend.client-secret",
@@ -108,7 +109,8 @@ public final class ConfigLoader {
                 choice("screen.orientation", "auto", Map.of("auto", KioskConfig.Orientation.AUTO,
                         "portrait", KioskConfig.Orientation.PORTRAIT, "landscape", KioskConfig.Orientation.LANDSCAPE)),
                 integer("screen.width", 1080, 640, 7680, "a width in pixels from 640 to 7680"),
-                integer("screen.height", 1920, 480, 7680, "a height in pixels from 480 to 7680"));
+                integer("screen.height", 1920, 480, 7680, "a height in pixels from 480 to 7680"),
+                bool("screen.high-contrast", false));
         int timeout = integer("session.timeout-seconds", 60, 15, 600, "a whole number of seconds from 15 to 600");
         int countdown = integer("session.countdown-seconds", 15, 5, 60, "a whole number of seconds from 5 to 60");
         if (countdown >= timeout) {
@@ -137,7 +139,19 @@ public final class ConfigLoader {
                 Duration.ofMillis(integer("idcard.poll-ms", 300, 50, 5000, "milliseconds from 50 to 5000")));
         var storage = new KioskConfig.Storage(optional("storage.data-folder").map(Path::of));
         return new KioskConfig(hospital, screen, session, backend, idcard, storage, receiptPrinter(), journeys(),
-                scanner(), smartCardReader(), reportPrinter());
+                scanner(), smartCardReader(), reportPrinter(), speech());
+    }
+
+    /** voice.*: whether the kiosk speaks (when espeak-ng is installed), how loud, which Chinese, how fast. */
+    private KioskConfig.Speech speech() {
+        boolean enabled = bool("voice.enabled", true);
+        int volume = integer("voice.volume", 80, 0, 100, "a volume from 0 (silent) to 100 (loudest)");
+        String chinese = choice("voice.chinese", KioskConfig.Speech.MANDARIN, Map.of(
+                KioskConfig.Speech.MANDARIN, KioskConfig.Speech.MANDARIN,
+                KioskConfig.Speech.CANTONESE, KioskConfig.Speech.CANTONESE));
+        int rate = integer("voice.rate", 100, 50, 150,
+                "a pace in percent from 50 (half as fast) to 150, 100 being the kiosk's normal pace");
+        return new KioskConfig.Speech(enabled, volume, chinese, rate);
     }
 
     /** backend.identifier-system.*: the hospital's own FHIR identifier systems; each unset one keeps MedKiosk's default. */

@@ -25,7 +25,20 @@ public record KioskConfig(
         Journeys journeys,
         Scanner scanner,
         SmartCardReader smartCardReader,
-        ReportPrinter reportPrinter) {
+        ReportPrinter reportPrinter,
+        Speech speech) {
+
+    public KioskConfig {
+        speech = speech == null ? Speech.defaults() : speech;
+    }
+
+    /** The configuration with the default voice ({@link Speech#defaults()}). */
+    public KioskConfig(Hospital hospital, Screen screen, Session session, Backend backend, IdCardReader idCardReader,
+                       Storage storage, ReceiptPrinter receiptPrinter, Journeys journeys, Scanner scanner,
+                       SmartCardReader smartCardReader, ReportPrinter reportPrinter) {
+        this(hospital, screen, session, backend, idCardReader, storage, receiptPrinter, journeys, scanner,
+                smartCardReader, reportPrinter, Speech.defaults());
+    }
 
     /** The configuration without an A4 report printer. */
     public KioskConfig(Hospital hospital, Screen screen, Session session, Backend backend, IdCardReader idCardReader,
@@ -51,7 +64,7 @@ public record KioskConfig(
     /** The same configuration with another backend (e.g. `kiosk demo --backend URL`). */
     public KioskConfig withBackend(Backend other) {
         return new KioskConfig(hospital, screen, session, other, idCardReader, storage, receiptPrinter, journeys,
-                scanner, smartCardReader, reportPrinter);
+                scanner, smartCardReader, reportPrinter, speech);
     }
 
     /** The hospital as shown on the idle screen and printed on paper. */
@@ -60,8 +73,58 @@ public record KioskConfig(
 
     public enum Orientation { AUTO, PORTRAIT, LANDSCAPE }
 
+    /**
+     * The screen ({@code screen.*}): language, largeText and highContrast are what every new session starts with
+     * (each patient can switch them); width and height are the layout's design size in pixels.
+     */
     public record Screen(Locale language, boolean largeText, boolean fullScreen, Orientation orientation,
-                         int width, int height) {
+                         int width, int height, boolean highContrast) {
+
+        /** A screen that starts every session in the normal (not high-contrast) theme. */
+        public Screen(Locale language, boolean largeText, boolean fullScreen, Orientation orientation,
+                      int width, int height) {
+            this(language, largeText, fullScreen, orientation, width, height, false);
+        }
+    }
+
+    /**
+     * The kiosk's voice ({@code voice.*}), spoken by espeak-ng when it is installed. enabled false mutes the kiosk;
+     * volume is 0-100 (espeak-ng's amplitude 0-200, see {@code EspeakVoice}); chineseVoice is the espeak-ng voice for
+     * Chinese text, {@value #MANDARIN} (Mandarin) or {@value #CANTONESE} (Cantonese, for hospitals in Guangdong);
+     * ratePercent is the pace, 100 the kiosk's normal pace (slower than espeak-ng's English default, for elderly
+     * listeners), from 50 (half) to 150.
+     * Named Speech, not Voice, so that it never reads as the {@code org.medkiosk.app.voice.Voice} that speaks it.
+     */
+    public record Speech(boolean enabled, int volume, String chineseVoice, int ratePercent) {
+        public static final String MANDARIN = "cmn";
+        public static final String CANTONESE = "yue";
+
+        public Speech {
+            if (volume < 0 || volume > 100) {
+                throw new IllegalArgumentException("volume must be 0-100: " + volume);
+            }
+            if (!MANDARIN.equals(chineseVoice) && !CANTONESE.equals(chineseVoice)) {
+                throw new IllegalArgumentException("chineseVoice must be cmn or yue: " + chineseVoice);
+            }
+            if (ratePercent < 50 || ratePercent > 150) {
+                throw new IllegalArgumentException("ratePercent must be 50-150: " + ratePercent);
+            }
+        }
+
+        /** At the normal pace. */
+        public Speech(boolean enabled, int volume, String chineseVoice) {
+            this(enabled, volume, chineseVoice, 100);
+        }
+
+        /** On, volume 80, Mandarin, the normal pace. */
+        public static Speech defaults() {
+            return new Speech(true, 80, MANDARIN, 100);
+        }
+
+        /** The same voice, muted. */
+        public Speech muted() {
+            return new Speech(false, volume, chineseVoice, ratePercent);
+        }
     }
 
     /** How long an untouched screen keeps a patient's data; the countdown shows in the last seconds. */
