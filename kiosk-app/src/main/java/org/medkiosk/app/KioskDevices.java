@@ -172,6 +172,8 @@ final class KioskDevices implements AutoCloseable {
             idCardReader = new IdCardReader(link, settings, event -> {
                 if (event instanceof IdCardEvent.CardRead read) {
                     tasks.ui().execute(() -> vm.presentIdCard(read.card()));
+                } else if (event instanceof IdCardEvent.CardRemoved) {
+                    tasks.ui().execute(() -> vm.cardTaken(org.medkiosk.app.session.CardSlot.ID_CARD_READER));
                 } else if (event instanceof IdCardEvent.ReadFailed failed) {
                     LOG.warn("ID card could not be read: {} {}", failed.failure(), failed.detail());
                     tasks.ui().execute(vm::cardUnreadable);
@@ -274,6 +276,7 @@ final class KioskDevices implements AutoCloseable {
                     return; // smartcard.reader names another reader: this one is not the kiosk's
                 }
                 LOG.info("smart card read: {}", read.identity().getClass().getSimpleName());
+                tasks.ui().execute(() -> vm.cardInserted(org.medkiosk.app.session.CardSlot.SMART_CARD_READER));
                 tasks.ui().execute(() -> vm.present(SmartCardIdentities.of(read.identity()),
                         SmartCardIdentities.sourceOf(read.identity())));
             } else if (event instanceof SmartCardEvent.CardFailed failed) {
@@ -281,7 +284,12 @@ final class KioskDevices implements AutoCloseable {
                     return;
                 }
                 LOG.warn("smart card could not be read: {} {}", failed.reason(), failed.detail());
+                tasks.ui().execute(() -> vm.cardInserted(org.medkiosk.app.session.CardSlot.SMART_CARD_READER));
                 tasks.ui().execute(vm::smartCardUnreadable);
+            } else if (event instanceof SmartCardEvent.CardRemoved removed) {
+                if (onlySmartCardReader.isEmpty() || onlySmartCardReader.get().equals(removed.reader())) {
+                    tasks.ui().execute(() -> vm.cardTaken(org.medkiosk.app.session.CardSlot.SMART_CARD_READER));
+                }
             } else if (event instanceof SmartCardEvent.ReadersChanged changed) {
                 LOG.info("smart-card readers: {}", changed.readers());
                 tasks.ui().execute(() -> {

@@ -158,6 +158,10 @@ class JourneyScreensTest {
         click(robot, "#home-button");
         waitFor(robot, "#greeting");
         click(robot, "#finish-button");
+        // The card is still on the reader: the kiosk asks for it first, and shows nothing of the patient meanwhile.
+        waitFor(robot, "#take-your-card-screen");
+        assertFalse(String.join("\n", WalkingSkeletonTest.texts(robot)).contains("张"), "no name while the card is taken");
+        kiosk.devices().idCardSimulator().orElseThrow().remove();
         waitFor(robot, "#idle-screen");
         String all = String.join("\n", WalkingSkeletonTest.texts(robot));
         assertFalse(all.contains("张"), "no trace of the patient after the session ended");
@@ -171,6 +175,8 @@ class JourneyScreensTest {
         waitFor(robot, "#pay-total");
         assertTrue(String.join("\n", WalkingSkeletonTest.texts(robot)).contains("¥"));
         WaitForAsyncUtils.waitForAsyncFx(5000, () -> kiosk.viewModel().endSession()); // as the inactivity timeout does
+        waitFor(robot, "#take-your-card-screen");
+        kiosk.devices().idCardSimulator().orElseThrow().remove();
         waitFor(robot, "#idle-screen");
         String all = String.join("\n", WalkingSkeletonTest.texts(robot));
         assertFalse(all.contains("张"), "no trace of the patient's name");

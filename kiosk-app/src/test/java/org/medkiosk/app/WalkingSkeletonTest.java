@@ -74,8 +74,7 @@ class WalkingSkeletonTest {
         kiosk.devices().idCardSimulator().orElseThrow().insert(card);
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
-        Labeled greeting = robot.lookup("#greeting").queryLabeled();
-        assertEquals("您好，张*明", greeting.getText());
+        assertEquals("您好，张*明", KioskOnStage.text(robot, "#greeting"));
         List<Button> tiles = robot.lookup(".service-tile").queryAllAs(Button.class).stream().toList();
         assertEquals(7, tiles.size(), "register, my bookings, check in, pay, top up, print reports, queries");
         assertEquals(List.of(), tiles.stream().filter(Node::isDisabled).map(Node::getId).toList(),
@@ -88,7 +87,12 @@ class WalkingSkeletonTest {
                 () -> KioskOnStage.onFx(() -> robot.lookup("#countdown-banner").query().isVisible()));
         String countdown = KioskOnStage.text(robot, "#countdown-text");
         assertTrue(countdown.matches("\\d+ 秒后将返回首页.*"), countdown);
+        // The card was left on the reader: the kiosk asks for it back (nothing of the patient on that screen).
         WaitForAsyncUtils.waitFor(COUNTDOWN.toSeconds() + 5, TimeUnit.SECONDS,
+                () -> KioskOnStage.onFx(() -> robot.lookup("#take-your-card-screen").tryQuery().isPresent()));
+        assertNoPatientData(robot, card, true);
+        kiosk.devices().idCardSimulator().orElseThrow().remove();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> KioskOnStage.onFx(() -> robot.lookup("#idle-screen").tryQuery().isPresent()));
 
         assertInstanceOf(KioskScreen.Idle.class, kiosk.viewModel().screen());
@@ -112,7 +116,11 @@ class WalkingSkeletonTest {
         assertEquals("We could not find your records", KioskOnStage.text(robot, "#notice-title"));
         robot.clickOn("#back-button");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#idle-screen").tryQuery().isPresent());
+        // The unknown card is still on the reader: take it, still in the patient's language.
+        assertEquals("Please take your card", KioskOnStage.text(robot, "#take-your-card-title"));
+        kiosk.devices().idCardSimulator().orElseThrow().remove();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> KioskOnStage.onFx(() -> robot.lookup("#idle-screen").tryQuery().isPresent()));
         assertTrue(I18n.isChinese(), "the next patient starts in the configured language");
     }
 

@@ -15,10 +15,20 @@ public sealed interface KioskScreen {
     record LookingUp(IdentitySource source) implements KioskScreen {
     }
 
-    /** The patient's home: greeting with a masked name and the services. */
+    /**
+     * The patient's home: greeting with a masked name and the services; the likely task's one-tap card comes from
+     * {@link KioskViewModel#pendingTaskProperty()} when the hospital answers.
+     */
     record Home(String maskedName, List<Service> services) implements KioskScreen {
         public Home {
             services = List.copyOf(services);
+        }
+    }
+
+    /** The session ended with a card still in a reader: the patient is asked to take it (no patient data here). */
+    record TakeYourCard(java.util.Set<CardSlot> slots) implements KioskScreen {
+        public TakeYourCard {
+            slots = java.util.Set.copyOf(slots);
         }
     }
 

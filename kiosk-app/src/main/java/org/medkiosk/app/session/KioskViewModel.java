@@ -27,6 +27,7 @@ import org.medkiosk.app.viewmodel.TopUpViewModel;
 import org.medkiosk.device.idcard.IdCard;
 import org.medkiosk.device.idcard.IdNumberCheck;
 import org.medkiosk.journey.JourneyEngine;
+import org.medkiosk.journey.home.PendingTask;
 import org.medkiosk.journey.PatientSession;
 import org.medkiosk.journey.identify.IdCardIdentity;
 import org.medkiosk.journey.payment.WalletCode;
@@ -67,8 +68,15 @@ public final class KioskViewModel {
     private final IntegerProperty countdownSeconds = new SimpleIntegerProperty(0);
     private final BooleanProperty countdownVisible = new SimpleBooleanProperty(false);
     private final BooleanProperty largeText = new SimpleBooleanProperty(false);
+    private final BooleanProperty highContrast = new SimpleBooleanProperty(false);
+    private final boolean defaultHighContrast;
     /** A word to the patient inside their session (an i18n key), e.g. "a different card was presented"; null for none. */
     private final StringProperty sessionNotice = new SimpleStringProperty();
+
+    /** Readers that hold a card now (from the drivers' read and removal events). */
+    private final java.util.EnumSet<CardSlot> cardsIn = java.util.EnumSet.noneOf(CardSlot.class);
+    /** The likely task of this session's patient, for the home card; refreshed each time home shows. */
+    private final ObjectProperty<Optional<PendingTask>> pendingTask = new SimpleObjectProperty<>(Optional.empty());
 
     private InactivityTimer timer;
     private Patient patient;
@@ -91,6 +99,8 @@ public final class KioskViewModel {
         this.defaultLocale = config.screen().language();
         this.defaultLargeText = config.screen().largeText();
         this.largeText.set(defaultLargeText);
+        this.defaultHighContrast = config.screen().highContrast();
+        this.highContrast.set(defaultHighContrast);
         I18n.setLocale(defaultLocale);
     }
 
@@ -157,6 +167,11 @@ public final class KioskViewModel {
         return largeText;
     }
 
+    /** The high-contrast theme (white and yellow on black, >= 7:1), one tap in the header. */
+    public BooleanProperty highContrastProperty() {
+        return highContrast;
+    }
+
     /** The patient of the open session, for journeys; empty on the idle screen. */
     public Optional<Patient> patient() {
         return Optional.ofNullable(patient);
@@ -171,11 +186,13 @@ public final class KioskViewModel {
      * an expired card or one whose check digit fails is refused here with what to do.
      */
     public void presentIdCard(IdCard card) {
+        cardsIn.add(CardSlot.ID_CARD_READER);
         PatientIdentifier id = IdCardIdentity.of(card);
         if (busyWithSomeone()) {
             present(id, IdentitySource.ID_CARD);
             return;
         }
+
         if (card.idNumberCheck() == IdNumberCheck.INVALID) {
             LOG.info("ID card refused: the check digit does not match");
             refuse(I18n.key("notice.card-invalid.title"), I18n.key("notice.card-invalid.advice"));
@@ -184,6 +201,11 @@ public final class KioskViewModel {
             refuse(I18n.key("notice.card-expired.title"), I18n.key("notice.card-expired.advice"));
         } else {
             present(id, IdentitySource.ID_CARD);
+            if (card.cardType() == org.medkiosk.device.idcard.CardType.FOREIGN_PERMANENT_RESIDENCE_OLD
+                    || card.cardType() == org.medkiosk.device.idcard.CardType.FOREIGN_PERMANENT_RESIDENCE_2023) {
+                // A foreign permanent resident most likely reads English better than Chinese; the switch stays one tap.
+                I18n.setLocale(I18n.ENGLISH);
+            }
         }
     }
 
@@ -219,6 +241,9 @@ public final class KioskViewModel {
             }
             return;
         }
+        if (screen.get() instanceof KioskScreen.TakeYourCard) {
+            resetChoices(); // the next patient, while the last one's card is still being taken
+        }
         clearPatient();
         presented = identifier;
         long myEpoch = ++epoch;
@@ -247,8 +272,34 @@ public final class KioskViewModel {
         }
     }
 
+    /** A card is in a reader (read or not); the kiosk asks for it back when the session ends. */
+    public void cardInserted(CardSlot slot) {
+        cardsIn.add(slot);
+    }
+
+    /** A card left its reader; "take your card" goes away once every reader is empty. */
+    public void cardTaken(CardSlot slot) {
+        cardsIn.remove(slot);
+        if (screen.get() instanceof KioskScreen.TakeYourCard) {
+            if (cardsIn.isEmpty()) {
+                toIdle();
+            } else {
+                screen.set(new KioskScreen.TakeYourCard(cardsIn));
+            }
+        }
+    }
+
+    /** The patient says the card is taken (a reader that cannot sense removal must not hold the screen). */
+    public void dismissTakeYourCard() {
+        if (screen.get() instanceof KioskScreen.TakeYourCard) {
+            cardsIn.clear();
+            toIdle();
+        }
+    }
+
     /** A card was on the reader but could not be read (pulled too early, dirty, unknown type). */
     public void cardUnreadable() {
+        cardsIn.add(CardSlot.ID_CARD_READER);
         if (screen.get() instanceof KioskScreen.Idle || screen.get() instanceof KioskScreen.Notice) {
             startTimer();
             screen.set(new KioskScreen.Notice(I18n.key("notice.card-unreadable.title"), I18n.key("notice.card-unreadable.advice")));
@@ -287,12 +338,7 @@ public final class KioskViewModel {
     /** A home tile: opens its journey for the patient of this session. */
     public void openService(Service service) {
         JourneyEngine e = engine;
-        if (patient == null || !service.available() || journey != null) {
-            return;
-        }
-        touch();
-        if (e == null) {
-            sessionNotice.set(I18n.key("notice.services-starting.title"));
+        if (!readyToOpen(service)) {
             return;
         }
         Function<PatientSession, JourneyViewModel<?>> journeyFor = switch (service) {
@@ -305,6 +351,38 @@ public final class KioskViewModel {
             case QUERIES -> ps -> new QueriesViewModel(e.queries(ps));
         };
         openJourney(service, journeyFor);
+    }
+
+    /** The home card: one tap into the likely task (an appointment's check-in goes straight to that appointment). */
+    public void openPendingTask() {
+        JourneyEngine e = engine;
+        if (pendingTask.get().isEmpty()) {
+            return;
+        }
+        PendingTask task = pendingTask.get().get();
+        if (task instanceof PendingTask.CheckIn checkIn) {
+            if (readyToOpen(Service.CHECK_IN)) {
+                String appointment = checkIn.appointment().id();
+                openJourney(Service.CHECK_IN, ps -> new CheckInViewModel(e.checkIn(ps, appointment)));
+            }
+        } else if (task instanceof PendingTask.PayBills) {
+            openService(Service.PAY);
+        } else {
+            openService(Service.PRINT_REPORTS);
+        }
+    }
+
+    /** Whether a journey can open now; says "services are starting" when the journal is not open yet. */
+    private boolean readyToOpen(Service service) {
+        if (patient == null || !service.available() || journey != null) {
+            return false;
+        }
+        touch();
+        if (engine == null) {
+            sessionNotice.set(I18n.key("notice.services-starting.title"));
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -477,7 +555,33 @@ public final class KioskViewModel {
     }
 
     private void showHome() {
-        screen.set(new KioskScreen.Home(patient.maskedName(), Arrays.asList(Service.values())));
+        screen.set(home());
+        refreshPendingTask();
+    }
+
+    private KioskScreen.Home home() {
+        return new KioskScreen.Home(patient.maskedName(), Arrays.asList(Service.values()));
+    }
+
+    /** The likely task of this session's patient for the home card; empty until the hospital answers, and on idle. */
+    public ReadOnlyObjectProperty<Optional<PendingTask>> pendingTaskProperty() {
+        return pendingTask;
+    }
+
+    /** Asks the hospital what is pending (in the background); the card changes only if the answer differs. */
+    private void refreshPendingTask() {
+        JourneyEngine e = engine;
+        if (e == null || patient == null) {
+            return;
+        }
+        long myEpoch = epoch;
+        e.pendingTasks().lookUp(patient.id()).thenAccept(task -> {
+            if (myEpoch != epoch || patient == null || !(screen.get() instanceof KioskScreen.Home)) {
+                return;
+            }
+            // The home's card changes in place: rebuilding the screen would move the patient's finger target.
+            pendingTask.set(task);
+        });
     }
 
     /** Patient tapped "start" on the idle screen without a card: the home of a not-yet-identified visitor. */
@@ -486,6 +590,11 @@ public final class KioskViewModel {
             startTimer();
             screen.set(new KioskScreen.Notice(I18n.key("notice.identify.title"), I18n.key("notice.identify.advice")));
         }
+    }
+
+    /** "More time" on the countdown banner: the session goes on, one tap, no questions. */
+    public void moreTime() {
+        touch();
     }
 
     /** Any touch or key press. */
@@ -540,9 +649,24 @@ public final class KioskViewModel {
         timer = null;
         countdownVisible.set(false);
         countdownSeconds.set(0);
+        // A card left in a reader would be the next person's to take: ask for it first (no patient data on it).
+        // The patient taking their card still reads it in their language and text size; the reset waits for idle.
+        if (cardsIn.isEmpty()) {
+            toIdle();
+        } else {
+            screen.set(new KioskScreen.TakeYourCard(cardsIn));
+        }
+    }
+
+    /** Idle for the next patient, who starts from the configured language, text size and contrast. */
+    private void toIdle() {
         screen.set(new KioskScreen.Idle());
-        // Each patient chooses their own language and text size; the next one starts from the defaults.
+        resetChoices();
+    }
+
+    private void resetChoices() {
         largeText.set(defaultLargeText);
+        highContrast.set(defaultHighContrast);
         I18n.setLocale(defaultLocale);
     }
 
@@ -563,6 +687,7 @@ public final class KioskViewModel {
 
     private void clearPatient() {
         patient = null;
+        pendingTask.set(Optional.empty());
         SensitiveValues.clear();
     }
 }

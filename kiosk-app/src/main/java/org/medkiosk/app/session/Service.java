@@ -7,20 +7,27 @@ import org.medkiosk.app.i18n.I18n;
  * services not yet built, which the home screen shows greyed with "coming soon".
  */
 public enum Service {
-    REGISTER(I18n.key("service.register"), true),
-    MY_BOOKINGS(I18n.key("service.bookings"), true),
-    CHECK_IN(I18n.key("service.checkin"), true),
-    PAY(I18n.key("service.pay"), true),
-    TOP_UP(I18n.key("service.topup"), true),
-    PRINT_REPORTS(I18n.key("service.reports"), true),
-    QUERIES(I18n.key("service.queries"), true);
+    REGISTER(I18n.key("service.register"), I18n.key("service.register.line"), true),
+    MY_BOOKINGS(I18n.key("service.bookings"), I18n.key("service.bookings.line"), true),
+    CHECK_IN(I18n.key("service.checkin"), I18n.key("service.checkin.line"), true),
+    PAY(I18n.key("service.pay"), I18n.key("service.pay.line"), true),
+    TOP_UP(I18n.key("service.topup"), I18n.key("service.topup.line"), true),
+    PRINT_REPORTS(I18n.key("service.reports"), I18n.key("service.reports.line"), true),
+    QUERIES(I18n.key("service.queries"), I18n.key("service.queries.line"), true);
 
     private final String titleKey;
+    private final String lineKey;
     private final boolean available;
 
-    Service(String titleKey, boolean available) {
+    Service(String titleKey, String lineKey, boolean available) {
         this.titleKey = titleKey;
+        this.lineKey = lineKey;
         this.available = available;
+    }
+
+    /** The short line under the tile's title ("Today or book ahead"). */
+    public String lineKey() {
+        return lineKey;
     }
 
     public String titleKey() {

@@ -30,7 +30,7 @@ final class CancelBookingView extends JourneyView<CancelBookingState> {
     @Override
     List<Node> render(CancelBookingState s) {
         if (s instanceof CancelBookingState.Bookings b) {
-            VBox list = new VBox(12);
+            VBox list = new VBox(TARGET_GAP);
             for (Appointment a : b.bookings()) {
                 list.getChildren().add(choice("booking-" + a.id(), describe(a), () -> vm().choose(a.id())));
             }

@@ -88,7 +88,7 @@ final class CheckInView extends JourneyView<CheckInState> {
     }
 
     private List<Node> appointments(CheckInState.Appointments list) {
-        VBox buttons = new VBox(14);
+        VBox buttons = new VBox(TARGET_GAP);
         for (Appointment a : list.open()) {
             Button b = choice("appointment-" + a.id(), line(a), () -> vm().choose(a.id()));
             buttons.getChildren().add(b);

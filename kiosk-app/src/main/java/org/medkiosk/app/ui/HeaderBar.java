@@ -1,32 +1,32 @@
 package org.medkiosk.app.ui;
 
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
-import javafx.geometry.Pos;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.SVGPath;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.app.session.KioskViewModel;
 
 /**
- * Top bar on every screen: logo, hospital name, clock, and the language and large-text switches. In large text the
- * bar takes two rows (name above, clock and switches below), so nothing in it is cut off: a patient who cannot read
- * the large-text switch cannot turn it off.
+ * Top bar on every screen: logo and hospital name on the first row; the clock and the patient's switches (language,
+ * large text, high contrast, listen again) on the second, which wraps rather than cut anything off — a patient who
+ * cannot read the large-text switch cannot turn it off.
  */
 final class HeaderBar extends VBox {
-    private final HBox brand = new HBox();
-    private final HBox controls = new HBox();
 
-    HeaderBar(KioskViewModel vm, HospitalBranding branding, ReadOnlyStringProperty clockText, boolean demo) {
+    HeaderBar(KioskViewModel vm, HospitalBranding branding, ReadOnlyStringProperty clockText, boolean demo,
+              ScreenAnnouncer announcer) {
         getStyleClass().add("header");
+        setId("header");
+        HBox brand = new HBox();
         brand.setAlignment(Pos.CENTER_LEFT);
-        controls.setAlignment(Pos.CENTER_LEFT);
-        brand.spacingProperty().bind(spacingProperty());
-        controls.spacingProperty().bind(spacingProperty());
+        brand.spacingProperty().bind(spacingProperty().multiply(3));
         branding.logo().ifPresent(image -> {
             ImageView logo = new ImageView(image);
             logo.setFitHeight(64);
@@ -45,50 +45,53 @@ final class HeaderBar extends VBox {
             badge.setMinWidth(Region.USE_PREF_SIZE);
             brand.getChildren().add(badge);
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
 
         Label clock = new Label();
         clock.getStyleClass().add("clock");
         clock.textProperty().bind(clockText);
 
         // The language switch always names the OTHER language, in that language, so anyone can find it.
-        ToggleButton language = new ToggleButton();
-        language.setId("language-switch");
-        language.getStyleClass().setAll("toggle");
-        language.textProperty().bind(I18n.bind("header.switch-language"));
+        ToggleButton language = toggle("language-switch", I18n.key("header.switch-language"));
         language.setOnAction(e -> {
             vm.switchLanguage();
             language.setSelected(false);
         });
-
-        ToggleButton large = new ToggleButton();
-        large.setId("large-text-switch");
-        large.getStyleClass().setAll("toggle");
-        large.textProperty().bind(I18n.bind("header.large-text"));
+        ToggleButton large = toggle("large-text-switch", I18n.key("header.large-text"));
         large.selectedProperty().bindBidirectional(vm.largeTextProperty());
         large.setOnAction(e -> vm.touch());
+        ToggleButton contrast = toggle("high-contrast-switch", I18n.key("header.high-contrast"));
+        contrast.selectedProperty().bindBidirectional(vm.highContrastProperty());
+        contrast.setOnAction(e -> vm.touch());
 
-        for (Region r : new Region[]{clock, language, large}) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane controls = new FlowPane(clock, language, large, contrast);
+        {
+            ToggleButton listen = toggle("listen-again", I18n.key("header.listen-again"));
+            SVGPath speaker = new SVGPath();
+            speaker.setContent(Icons.SPEAKER);
+            speaker.getStyleClass().add("toggle-icon");
+            listen.setGraphic(speaker);
+            listen.setOnAction(e -> {
+                listen.setSelected(false);
+                vm.touch();
+                announcer.replay();
+            });
+            listen.visibleProperty().bind(announcer.audibleProperty());
+            listen.managedProperty().bind(announcer.audibleProperty());
+            controls.getChildren().add(listen);
         }
-        controls.getChildren().addAll(spacer, clock, language, large);
-        HBox.setHgrow(brand, Priority.SOMETIMES);
-        HBox.setHgrow(controls, Priority.ALWAYS);
-        layOut(vm.largeTextProperty().get());
-        vm.largeTextProperty().addListener((obs, was, now) -> layOut(now));
+        controls.setAlignment(Pos.CENTER_RIGHT);
+        controls.setHgap(24);
+        controls.setVgap(20);
+        controls.prefWrapLengthProperty().bind(widthProperty());
+        getChildren().addAll(brand, controls);
     }
 
-    /** One row normally; two rows in large text. */
-    private void layOut(boolean twoRows) {
-        getChildren().clear();
-        if (twoRows) {
-            getChildren().addAll(brand, controls);
-        } else {
-            HBox row = new HBox(brand, controls);
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.spacingProperty().bind(spacingProperty());
-            getChildren().add(row);
-        }
+    private static ToggleButton toggle(String id, String key) {
+        ToggleButton t = new ToggleButton();
+        t.setId(id);
+        t.getStyleClass().setAll("toggle");
+        t.textProperty().bind(I18n.bind(key));
+        t.setMinWidth(Region.USE_PREF_SIZE);
+        return t;
     }
 }

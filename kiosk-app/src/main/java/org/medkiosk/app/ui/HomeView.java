@@ -1,19 +1,34 @@
 package org.medkiosk.app.ui;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.FillRule;
+import javafx.scene.shape.SVGPath;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.app.session.KioskScreen;
 import org.medkiosk.app.session.KioskViewModel;
 import org.medkiosk.app.session.Service;
+import org.medkiosk.journey.home.PendingTask;
 
-/** The patient's home: a greeting with the masked name and a tile per service. */
+/**
+ * The patient's home: a greeting with the masked name, the likely task as one big card ("09:30 Internal medicine —
+ * check in"), then a tile per service with an icon and a short line. The tiles share the height left, so the
+ * portrait screen is filled, not a band in the middle.
+ */
 final class HomeView extends VBox {
+    /** Held so the weak listener on the view model lives as long as this view. */
+    private javafx.beans.InvalidationListener relayOut;
+    private javafx.beans.InvalidationListener reshowTask;
 
     HomeView(KioskViewModel vm, KioskScreen.Home home, boolean portrait) {
         getStyleClass().add("screen");
@@ -21,34 +36,31 @@ final class HomeView extends VBox {
         Label greeting = new Label();
         greeting.setId("greeting");
         greeting.getStyleClass().add("title");
+        greeting.setWrapText(true);
         greeting.textProperty().bind(I18n.bind("home.greeting", home.maskedName()));
+        VBox task = new VBox();
+        getChildren().addAll(greeting, task);
 
         Label prompt = new Label();
         prompt.getStyleClass().add("subtitle");
-        prompt.textProperty().bind(I18n.bind("home.prompt"));
+        prompt.setWrapText(true);
+        // The card arrives when the hospital answers; it is put in place without rebuilding the screen.
+        Runnable showTask = () -> {
+            var pending = vm.pendingTaskProperty().get();
+            task.getChildren().setAll(pending.map(t -> java.util.List.<javafx.scene.Node>of(taskCard(vm, t)))
+                    .orElse(java.util.List.of()));
+            prompt.textProperty().bind(I18n.bind(pending.isPresent() ? I18n.key("home.prompt.other") : I18n.key("home.prompt")));
+        };
+        showTask.run();
+        vm.pendingTaskProperty().addListener(new javafx.beans.WeakInvalidationListener(reshowTask = o -> showTask.run()));
 
-        int columns = portrait ? 2 : 3;
-        GridPane tiles = new GridPane();
-        tiles.setHgap(24);
-        tiles.setVgap(24);
-        int i = 0;
-        for (Service service : home.services()) {
-            Button tile = new Button();
-            tile.setId("service-" + service.name().toLowerCase().replace('_', '-'));
-            tile.getStyleClass().add("service-tile");
-            tile.textProperty().bind(Bindings.createStringBinding(() -> service.available()
-                    ? I18n.tr(service.titleKey())
-                    : I18n.tr("home.service.unavailable", I18n.tr(service.titleKey())), I18n.localeProperty()));
-            tile.setDisable(!service.available());
-            tile.setOnAction(e -> vm.openService(service));
-            tile.setMaxWidth(Double.MAX_VALUE);
-            tile.setMaxHeight(Double.MAX_VALUE);
-            tile.setPrefSize(portrait ? 440 : 520, 200);
-            GridPane.setHgrow(tile, Priority.ALWAYS);
-            tiles.add(tile, i % columns, i / columns);
-            i++;
-        }
-        tiles.setAlignment(Pos.CENTER);
+        // Normal text: a grid of tiles (icon above the words). Large text: one wide row per service (icon beside the
+        // words), so the larger words still fit on their lines. Rebuilt when the patient switches text size.
+        VBox tiles = new VBox();
+        Runnable layOut = () -> tiles.getChildren().setAll(tileGrid(vm, home, portrait, vm.largeTextProperty().get()));
+        layOut.run();
+        vm.largeTextProperty().addListener(new javafx.beans.WeakInvalidationListener(relayOut = o -> layOut.run()));
+        VBox.setVgrow(tiles, Priority.ALWAYS);
 
         Button finish = new Button();
         finish.setId("finish-button");
@@ -56,6 +68,136 @@ final class HomeView extends VBox {
         finish.textProperty().bind(I18n.bind("home.finish"));
         finish.setOnAction(e -> vm.endSession());
 
-        getChildren().addAll(greeting, prompt, tiles, finish);
+        getChildren().addAll(prompt, tiles, finish);
+    }
+
+    private static GridPane tileGrid(KioskViewModel vm, KioskScreen.Home home, boolean portrait, boolean large) {
+        int columns = large ? (portrait ? 1 : 2) : (portrait ? 2 : 4);
+        GridPane tiles = new GridPane();
+        tiles.setHgap(24);
+        tiles.setVgap(24);
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            cc.setHgrow(Priority.ALWAYS);
+            tiles.getColumnConstraints().add(cc);
+        }
+        int rows = (home.services().size() + columns - 1) / columns;
+        for (int r = 0; r < rows; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setVgrow(Priority.ALWAYS);
+            tiles.getRowConstraints().add(rc);
+        }
+        int i = 0;
+        for (Service service : home.services()) {
+            tiles.add(tile(vm, service, large), i % columns, i / columns);
+            i++;
+        }
+        VBox.setVgrow(tiles, Priority.ALWAYS);
+        return tiles;
+    }
+
+    private static Button tile(KioskViewModel vm, Service service, boolean row) {
+        Label title = new Label();
+        title.getStyleClass().add("tile-title");
+        title.setWrapText(true);
+        title.textProperty().bind(I18n.bind(service.titleKey()));
+        Label line = new Label();
+        line.getStyleClass().add("tile-line");
+        line.setWrapText(true);
+        line.textProperty().bind(service.available() ? I18n.bind(service.lineKey())
+                : I18n.bind("home.service.coming-soon"));
+        javafx.scene.layout.Pane content;
+        if (row) {
+            title.setWrapText(false);
+            line.setWrapText(false);
+            VBox words = new VBox(4, title, line);
+            words.setAlignment(Pos.CENTER_LEFT);
+            HBox r = new HBox(32, icon(iconOf(service), "tile-icon"), words);
+            r.setAlignment(Pos.CENTER_LEFT);
+            content = r;
+        } else {
+            VBox v = new VBox(8, icon(iconOf(service), "tile-icon"), title, line);
+            v.setAlignment(Pos.CENTER);
+            v.setFillWidth(true);
+            content = v;
+        }
+        Button tile = new Button();
+        tile.setId("service-" + service.name().toLowerCase().replace('_', '-'));
+        tile.getStyleClass().add("service-tile");
+        if (row) {
+            tile.getStyleClass().add("service-row");
+            tile.setAlignment(Pos.CENTER_LEFT);
+        }
+        tile.setGraphic(content);
+        // The button's own text is what a screen reader or the voice says; the graphic shows it.
+        tile.textProperty().bind(title.textProperty());
+        tile.setDisable(!service.available());
+        tile.setOnAction(e -> vm.openService(service));
+        tile.setMaxWidth(Double.MAX_VALUE);
+        tile.setMaxHeight(Double.MAX_VALUE);
+        GridPane.setFillWidth(tile, true);
+        GridPane.setFillHeight(tile, true);
+        return tile;
+    }
+
+    /** The one-tap card for the likely task; what it says comes from the hospital's answer, never a name. */
+    private static Button taskCard(KioskViewModel vm, PendingTask task) {
+        StringBinding what;
+        StringBinding action;
+        String icon;
+        if (task instanceof PendingTask.CheckIn checkIn) {
+            var a = checkIn.appointment();
+            what = Bindings.createStringBinding(() -> I18n.tr("home.task.check-in", JourneyView.time(a.start()),
+                    JourneyView.local(a.departmentName()), JourneyView.local(a.doctorName())), I18n.localeProperty());
+            action = I18n.bind("home.task.check-in.action");
+            icon = Icons.CHECK;
+        } else if (task instanceof PendingTask.PayBills bills) {
+            what = I18n.bind("home.task.pay", bills.invoices(), bills.total().toString());
+            action = I18n.bind("home.task.pay.action");
+            icon = Icons.YUAN;
+        } else {
+            what = I18n.bind("home.task.reports", ((PendingTask.CollectReports) task).reports());
+            action = I18n.bind("home.task.reports.action");
+            icon = Icons.PRINTER;
+        }
+        Button card = new Button();
+        card.setId("task-card");
+        card.getStyleClass().add("task-card");
+        // Its own wrapped text, not labels in a graphic: a Labeled wraps at its real width and keeps every word.
+        card.textProperty().bind(Bindings.createStringBinding(() -> what.get() + "  →  " + action.get(),
+                what, action));
+        card.setWrapText(true);
+        card.setGraphic(icon(icon, "tile-icon"));
+        card.setGraphicTextGap(24);
+        card.setMaxWidth(Double.MAX_VALUE);
+        card.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setOnAction(e -> vm.openPendingTask());
+        return card;
+    }
+
+    static Node icon(String path, String styleClass) {
+        SVGPath glyph = new SVGPath();
+        glyph.setContent(path);
+        glyph.setFillRule(FillRule.EVEN_ODD);
+        glyph.getStyleClass().add(styleClass);
+        glyph.setScaleX(1.4);
+        glyph.setScaleY(1.4);
+        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(glyph);
+        box.setMinSize(72, 72);
+        box.setPrefSize(72, 72);
+        return box;
+    }
+
+    private static String iconOf(Service service) {
+        return switch (service) {
+            case REGISTER -> Icons.REGISTER;
+            case MY_BOOKINGS -> Icons.CALENDAR;
+            case CHECK_IN -> Icons.CHECK;
+            case PAY -> Icons.YUAN;
+            case TOP_UP -> Icons.TOP_UP;
+            case PRINT_REPORTS -> Icons.PRINTER;
+            case QUERIES -> Icons.SEARCH;
+        };
     }
 }

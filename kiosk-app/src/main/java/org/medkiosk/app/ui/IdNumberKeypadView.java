@@ -93,7 +93,8 @@ final class IdNumberKeypadView extends VBox {
         Button clear = JourneyView.secondary("id-number-clear", I18n.bind("keypad.clear"), this::clear);
         sized(clear);
         confirm = JourneyView.primary("id-number-confirm", I18n.bind("keypad.confirm"), this::lookUp);
-        sized(confirm);
+        confirm.setMinSize(MIN_KEY_PX, MIN_KEY_PX);
+        confirm.getStyleClass().add("compact");
         HBox actions = new HBox(16, back, clear, confirm);
         actions.setAlignment(Pos.CENTER);
 
@@ -114,7 +115,8 @@ final class IdNumberKeypadView extends VBox {
 
     /** At least 72 px whatever the font, and in em so that large text makes the keys larger too. */
     private static void sized(Button b) {
-        b.setStyle("-fx-min-width: 4.2em; -fx-min-height: 2.6em;");
+        b.setStyle("-fx-min-width: 4.2em; -fx-min-height: 2.8em;");
+        b.getStyleClass().add("compact");
         b.setMinSize(MIN_KEY_PX, MIN_KEY_PX);
         b.setPrefSize(200, 100);
     }

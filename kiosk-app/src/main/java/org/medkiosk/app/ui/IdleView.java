@@ -36,8 +36,12 @@ final class IdleView extends VBox {
     private final VBox attract = new VBox();
     private IdNumberKeypadView keypad;
 
-    IdleView(KioskViewModel vm, HospitalBranding branding) {
+    private final Runnable announce;
+
+    /** @param announce says the screen aloud again (the keypad replaces the invitation without a new kiosk screen) */
+    IdleView(KioskViewModel vm, HospitalBranding branding, Runnable announce) {
         this.vm = vm;
+        this.announce = announce;
         getStyleClass().add("screen");
         setId("idle-screen");
         DeviceAvailability devices = vm.deviceAvailability();
@@ -47,12 +51,14 @@ final class IdleView extends VBox {
         Label welcome = new Label();
         welcome.getStyleClass().add("title");
         welcome.setWrapText(true);
+        welcome.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         welcome.textProperty().bind(I18n.bind("idle.welcome"));
 
         Label what = new Label();
         what.setId("idle-instruction");
         what.getStyleClass().add("subtitle");
         what.setWrapText(true);
+        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // The full invitation names the ID card and the scanner; with either missing, a neutral one.
         what.textProperty().bind(Bindings.createStringBinding(() -> invited(Device.ID_CARD_READER) && invited(Device.SCANNER)
                 ? I18n.tr("idle.instruction") : I18n.tr("idle.instruction.choose"), deviceStates));
@@ -61,6 +67,7 @@ final class IdleView extends VBox {
         outOfOrder.setId("idle-out-of-order");
         outOfOrder.getStyleClass().add("problem");
         outOfOrder.setWrapText(true);
+        outOfOrder.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         outOfOrder.textProperty().bind(outOfOrderText(deviceStates));
         BooleanBinding anyOut = Bindings.createBooleanBinding(() -> !outOfOrder().isEmpty(), deviceStates);
         outOfOrder.visibleProperty().bind(anyOut);
@@ -75,15 +82,21 @@ final class IdleView extends VBox {
         Button typed = new Button();
         typed.setId("way-typed");
         typed.getStyleClass().add("way-card");
-        typed.setPrefWidth(280);
-        typed.setMinHeight(72);
         VBox typedContent = wayCard(null, KEYPAD_ICON, I18n.key("idle.way.typed"));
         typedContent.getStyleClass().remove("way-card");
         typed.setGraphic(typedContent);
+        typed.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        typed.textProperty().bind(I18n.bind("idle.way.typed"));
         typed.setOnAction(e -> openKeypad());
-        FlowPane ways = new FlowPane(24, 24, idCard, scan, medicalCard, typed);
-        ways.setAlignment(Pos.CENTER);
-
+        // One column of wide rows: each way reads left to right, icon then words, and the rows share the height.
+        VBox ways = new VBox(24, idCard, scan, medicalCard, typed);
+        ways.setFillWidth(true);
+        for (javafx.scene.layout.Region way : new javafx.scene.layout.Region[]{idCard, scan, medicalCard, typed}) {
+            way.setMaxWidth(Double.MAX_VALUE);
+            way.setMaxHeight(Double.MAX_VALUE);
+            VBox.setVgrow(way, javafx.scene.layout.Priority.ALWAYS);
+        }
+        VBox.setVgrow(ways, javafx.scene.layout.Priority.ALWAYS);
         Button start = new Button();
         start.setId("start-button");
         start.getStyleClass().add("primary-button");
@@ -93,11 +106,13 @@ final class IdleView extends VBox {
         Label help = new Label();
         help.getStyleClass().add("hint");
         help.setWrapText(true);
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         help.textProperty().bind(I18n.bind("idle.help"));
 
         attract.getStyleClass().add("screen");
         attract.setPadding(javafx.geometry.Insets.EMPTY);
         attract.getChildren().addAll(welcome, what, outOfOrder, ways, start, help);
+        VBox.setVgrow(attract, javafx.scene.layout.Priority.ALWAYS);
         getChildren().add(attract);
     }
 
@@ -105,11 +120,13 @@ final class IdleView extends VBox {
     private void openKeypad() {
         keypad = new IdNumberKeypadView(vm, this::closeKeypad);
         getChildren().setAll(keypad);
+        announce.run();
     }
 
     private void closeKeypad() {
         keypad = null;
         getChildren().setAll(attract);
+        announce.run();
     }
 
     private boolean invited(Device device) {
@@ -177,17 +194,25 @@ final class IdleView extends VBox {
         glyph.setContent(iconPath);
         glyph.setFillRule(FillRule.EVEN_ODD);
         glyph.getStyleClass().add("way-icon");
+        glyph.setScaleX(1.6);
+        glyph.setScaleY(1.6);
         StackPane icon = new StackPane(glyph);
-        icon.setMinHeight(110);
+        icon.setMinSize(96, 96);
+        icon.setPrefSize(96, 96);
+        // One Labeled with its icon as graphic: it wraps its words at its real width (an HBox would not).
         Label text = new Label();
         text.setWrapText(true);
+        text.getStyleClass().add("way-text");
         text.textProperty().bind(I18n.bind(key));
-        VBox card = new VBox(icon, text);
+        text.setGraphic(icon);
+        text.setGraphicTextGap(24);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox card = new VBox(text);
+        card.setAlignment(Pos.CENTER_LEFT);
         if (id != null) {
             card.setId(id);
         }
         card.getStyleClass().add("way-card");
-        card.setPrefWidth(280);
         return card;
     }
 }

@@ -26,6 +26,9 @@ import org.medkiosk.journey.ReceiptOutcome;
  * turn a state into nodes; every tap goes to a view-model command.
  */
 abstract class JourneyView<S> extends VBox {
+    /** Space between two touch targets: JOURNEYS.md asks for at least 16 px, so a shaking finger hits one. */
+    static final double TARGET_GAP = 20;
+
     protected final KioskViewModel kiosk;
     protected final JourneyViewModel<S> model;
     private final VBox body = new VBox();
@@ -42,7 +45,11 @@ abstract class JourneyView<S> extends VBox {
         body.setFillWidth(true);
         nav.setSpacing(24);
         nav.setAlignment(Pos.CENTER);
-        getChildren().addAll(body, nav);
+        // Content from the top, Back and Home always at the bottom of the panel, where a patient finds them again.
+        setAlignment(Pos.TOP_CENTER);
+        javafx.scene.layout.Region push = new javafx.scene.layout.Region();
+        VBox.setVgrow(push, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(body, push, nav);
         model.stateProperty().addListener((o, was, now) -> refresh());
         I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         refresh();
@@ -88,6 +95,7 @@ abstract class JourneyView<S> extends VBox {
         Label l = new Label();
         l.textProperty().bind(text);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setMaxWidth(960);
         l.getStyleClass().add(styleClass);
         return l;
@@ -96,6 +104,7 @@ abstract class JourneyView<S> extends VBox {
     static Label plain(String text, String styleClass) {
         Label l = new Label(text);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setMaxWidth(960);
         l.getStyleClass().add(styleClass);
         return l;

@@ -25,6 +25,7 @@ import javafx.util.Duration;
 import org.medkiosk.app.config.KioskConfig;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.app.session.KioskViewModel;
+import org.medkiosk.app.voice.Voice;
 import org.medkiosk.print.fonts.KioskFont;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class KioskWindow {
     public static final KeyCombination TECHNICIAN_EXIT = KeyCombination.keyCombination("Ctrl+Alt+Shift+Q");
 
     private final Scene scene;
+    private ScreenAnnouncer announcer;
     private final Timeline ticker;
     /** Held here so the weak listener on the global locale lives exactly as long as this window. */
     private final InvalidationListener relabelClock;
@@ -64,14 +66,21 @@ public final class KioskWindow {
         }
     }
 
+    /** A window without a voice (tests, and kiosks whose voice is off). */
     public static KioskWindow create(KioskViewModel vm, KioskConfig config, Clock clock, boolean portrait, boolean demo) {
+        return create(vm, config, clock, portrait, demo, Voice.SILENT);
+    }
+
+    public static KioskWindow create(KioskViewModel vm, KioskConfig config, Clock clock, boolean portrait, boolean demo,
+                                     Voice voice) {
         double designWidth = portrait ? Math.min(config.screen().width(), config.screen().height())
                 : Math.max(config.screen().width(), config.screen().height());
         double designHeight = portrait ? Math.max(config.screen().width(), config.screen().height())
                 : Math.min(config.screen().width(), config.screen().height());
 
         StringProperty clockText = new SimpleStringProperty();
-        MainView main = new MainView(vm, HospitalBranding.load(config.hospital()), clockText, portrait, demo);
+        ScreenAnnouncer announcer = new ScreenAnnouncer(voice);
+        MainView main = new MainView(vm, HospitalBranding.load(config.hospital()), clockText, portrait, demo, announcer);
         // Fixed design size: Pane would otherwise shrink the screen to its preferred height.
         main.setMinSize(designWidth, designHeight);
         main.setPrefSize(designWidth, designHeight);
@@ -94,8 +103,10 @@ public final class KioskWindow {
 
         Scene scene = new Scene(viewport, designWidth, designHeight);
         scene.getStylesheets().add(KioskWindow.class.getResource("/org/medkiosk/app/ui/kiosk.css").toExternalForm());
-        vm.largeTextProperty().addListener((o, was, large) -> setLargeText(main, large));
-        setLargeText(main, vm.largeTextProperty().get());
+        vm.largeTextProperty().addListener((o, was, large) -> styleClass(main, "large-text", large));
+        styleClass(main, "large-text", vm.largeTextProperty().get());
+        vm.highContrastProperty().addListener((o, was, high) -> styleClass(main, "high-contrast", high));
+        styleClass(main, "high-contrast", vm.highContrastProperty().get());
 
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> vm.touch());
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> vm.touch());
@@ -121,16 +132,23 @@ public final class KioskWindow {
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
-        return new KioskWindow(scene, ticker, relabelClock, weakRelabel);
+        KioskWindow window = new KioskWindow(scene, ticker, relabelClock, weakRelabel);
+        window.announcer = announcer;
+        return window;
     }
 
-    private static void setLargeText(MainView main, boolean large) {
-        if (large) {
-            if (!main.getStyleClass().contains("large-text")) {
-                main.getStyleClass().add("large-text");
+    /** The kiosk's voice, once found (on the FX thread); every later screen is said aloud through it. */
+    public void useVoice(Voice voice) {
+        announcer.use(voice);
+    }
+
+    private static void styleClass(MainView main, String styleClass, boolean on) {
+        if (on) {
+            if (!main.getStyleClass().contains(styleClass)) {
+                main.getStyleClass().add(styleClass);
             }
         } else {
-            main.getStyleClass().remove("large-text");
+            main.getStyleClass().remove(styleClass);
         }
     }
 
@@ -163,6 +181,7 @@ public final class KioskWindow {
 
     public void stop() {
         ticker.stop();
+        announcer.hush();
         I18n.localeProperty().removeListener(weakRelabel);
     }
 }

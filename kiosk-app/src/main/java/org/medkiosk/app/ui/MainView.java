@@ -20,41 +20,63 @@ public final class MainView extends BorderPane {
     private final HospitalBranding branding;
     private final boolean portrait;
     private final StackPane content = new StackPane();
+    private final ScreenAnnouncer announcer;
 
     MainView(KioskViewModel vm, HospitalBranding branding, ReadOnlyStringProperty clockText, boolean portrait,
-             boolean demo) {
+             boolean demo, ScreenAnnouncer announcer) {
         this.vm = vm;
         this.branding = branding;
         this.portrait = portrait;
+        this.announcer = announcer;
         setId("kiosk-root");
         getStyleClass().add("kiosk-root");
-        setTop(new HeaderBar(vm, branding, clockText, demo));
+        setTop(new HeaderBar(vm, branding, clockText, demo, announcer));
         setCenter(new javafx.scene.layout.VBox(sessionNoticeBanner(), content));
         javafx.scene.layout.VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
         setBottom(countdownBanner());
         vm.screenProperty().addListener((obs, old, now) -> show(now));
+        // The home card arrives after the home screen: it is the likeliest next action, so it is said too.
+        vm.pendingTaskProperty().addListener((obs, old, now) -> {
+            if (vm.screen() instanceof KioskScreen.Home && now.isPresent()) {
+                javafx.application.Platform.runLater(this::announceContent);
+            }
+        });
+        // The same screen in the other language is said again in that language.
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(reannounce));
         show(vm.screen());
     }
 
+    // Later: the words of every label follow the new language first.
+    private final javafx.beans.InvalidationListener reannounce = o -> javafx.application.Platform.runLater(this::announceContent);
+
     private void show(KioskScreen screen) {
         content.getChildren().setAll(viewFor(screen));
+        announceContent();
+    }
+
+    private void announceContent() {
+        if (!content.getChildren().isEmpty()) {
+            announcer.announce(content.getChildren().get(0));
+        }
     }
 
     private Node viewFor(KioskScreen screen) {
         if (screen instanceof KioskScreen.Home home) {
-            return new HomeView(vm, home, portrait);
+            return scrolling(new HomeView(vm, home, portrait));
         } else if (screen instanceof KioskScreen.LookingUp lookingUp) {
             return new LookingUpView(lookingUp.source());
         } else if (screen instanceof KioskScreen.Notice notice) {
             return new NoticeView(vm, notice);
         } else if (screen instanceof KioskScreen.InJourney journey) {
             return journeyView(journey);
+        } else if (screen instanceof KioskScreen.TakeYourCard takeCard) {
+            return new TakeYourCardView(vm, takeCard);
         }
-        return new IdleView(vm, branding);
+        return new IdleView(vm, branding, this::announceContent);
     }
 
     private Node journeyView(KioskScreen.InJourney journey) {
-        Node view;
+        javafx.scene.layout.Region view;
         if (journey.model() instanceof org.medkiosk.app.viewmodel.PayBillsViewModel pay) {
             view = new PayBillsView(vm, pay);
         } else if (journey.model() instanceof org.medkiosk.app.viewmodel.TopUpViewModel topUp) {
@@ -70,13 +92,26 @@ public final class MainView extends BorderPane {
         } else if (journey.model() instanceof org.medkiosk.app.viewmodel.QueriesViewModel queries) {
             view = new QueriesView(vm, queries);
         } else {
-            return new IdleView(vm, branding);
+            return new IdleView(vm, branding, this::announceContent);
         }
-        // Journey screens can be longer than the panel (many bills, many doctors): they scroll, never truncate.
+        // Each new state of the journey is a new screen to announce (the view re-rendered it first: its listener
+        // was added before this one).
+        journey.model().stateProperty().addListener((o, was, now) -> announceContent());
+        return scrolling(view);
+    }
+
+    /**
+     * Screens can be longer than the panel (many bills, many doctors, large text): they scroll, never truncate; a
+     * short screen is stretched to the panel's height, so it fills the portrait screen.
+     */
+    private static Node scrolling(javafx.scene.layout.Region view) {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPannable(true);
         scroll.getStyleClass().add("journey-scroll");
+        view.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
         return scroll;
     }
 
@@ -93,12 +128,20 @@ public final class MainView extends BorderPane {
         ok.getStyleClass().add("secondary-button");
         ok.textProperty().bind(I18n.bind("session.notice.ok"));
         ok.setOnAction(e -> vm.dismissSessionNotice());
+        ok.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
         HBox banner = new HBox(16, text, spacer, ok);
         banner.setId("session-notice");
         banner.getStyleClass().add("session-notice");
         banner.setAlignment(Pos.CENTER_LEFT);
+        vm.sessionNoticeProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                announcer.say(I18n.tr(now));
+            }
+        });
         javafx.beans.binding.BooleanBinding shown = vm.sessionNoticeProperty().isNotNull();
         banner.visibleProperty().bind(shown);
         banner.managedProperty().bind(shown);
@@ -108,10 +151,23 @@ public final class MainView extends BorderPane {
     private Node countdownBanner() {
         Label text = new Label();
         text.setId("countdown-text");
+        text.setWrapText(true);
         text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> I18n.tr("session.countdown", vm.countdownSecondsProperty().get()),
                 I18n.localeProperty(), vm.countdownSecondsProperty()));
-        HBox banner = new HBox(text);
+        // One tap keeps the session: no time pressure where it is not essential.
+        javafx.scene.control.Button more = new javafx.scene.control.Button();
+        more.setId("more-time-button");
+        more.setWrapText(true);
+        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        more.textProperty().bind(I18n.bind("session.more-time"));
+        more.setOnAction(e -> vm.moreTime());
+        HBox banner = new HBox(text, more);
+        vm.countdownVisibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                announcer.say(I18n.tr("voice.countdown", vm.countdownSecondsProperty().get(), more.getText()));
+            }
+        });
         banner.setId("countdown-banner");
         banner.getStyleClass().add("countdown-banner");
         banner.setAlignment(Pos.CENTER);

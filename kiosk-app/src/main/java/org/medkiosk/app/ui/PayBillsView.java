@@ -58,9 +58,9 @@ final class PayBillsView extends JourneyView<PayBillsState> {
     private List<Node> bills(PayBillsState.Bills bills) {
         List<Node> out = new ArrayList<>();
         out.add(title(I18n.bind("pay.bills.title")));
-        VBox list = new VBox(14);
+        VBox list = new VBox(TARGET_GAP);
         for (PayBillsState.VisitBills visit : bills.visits()) {
-            VBox group = new VBox(8);
+            VBox group = new VBox(TARGET_GAP);
             group.getStyleClass().add("card");
             String doctor = visit.visit().doctor() == null ? "" : "  " + local(visit.visit().doctor());
             Label head = plain(date(visit.visit().date()) + "  " + local(visit.visit().department()) + doctor, "card-title");

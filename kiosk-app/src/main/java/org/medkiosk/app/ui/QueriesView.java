@@ -116,7 +116,7 @@ final class QueriesView extends JourneyView<QueriesState> {
             none.setId("paid-history-empty");
             out.add(none);
         }
-        VBox list = new VBox(12);
+        VBox list = new VBox(TARGET_GAP);
         for (PaidInvoice inv : h.invoices()) {
             VBox card = new VBox(6);
             card.getStyleClass().add("card");
@@ -169,7 +169,7 @@ final class QueriesView extends JourneyView<QueriesState> {
             none.setId("my-receipts-empty");
             out.add(none);
         }
-        VBox list = new VBox(12);
+        VBox list = new VBox(TARGET_GAP);
         for (QueriesState.ReceiptEntry e : r.receipts()) {
             PrintJob job = e.job();
             Label what = plain(what(job), "card-title");

@@ -85,12 +85,22 @@ final class RegistrationView extends JourneyView<RegistrationState> {
     }
 
     private List<Node> departments(RegistrationState.Departments d) {
-        FlowPane grid = new FlowPane(20, 20);
-        grid.setAlignment(Pos.CENTER);
+        // Two columns whose buttons grow with their words: "Traditional Chinese Medicine" in large text wraps, whole.
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(TARGET_GAP);
+        grid.setVgap(TARGET_GAP);
+        for (int c = 0; c < 2; c++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            grid.getColumnConstraints().add(half);
+        }
+        int i = 0;
         for (Department dept : d.departments()) {
             Button b = choice("dept-" + dept.id(), local(dept.name()), () -> vm().chooseDepartment(dept.id()));
-            b.setPrefSize(300, 130);
-            grid.getChildren().add(b);
+            b.setMinHeight(130);
+            b.setMaxHeight(Double.MAX_VALUE);
+            grid.add(b, i % 2, i / 2);
+            i++;
         }
         return List.of(title(I18n.bind("register.departments.title")), grid);
     }
@@ -98,7 +108,7 @@ final class RegistrationView extends JourneyView<RegistrationState> {
     private List<Node> doctors(RegistrationState.Doctors d) {
         List<Node> out = new ArrayList<>();
         out.add(title(I18n.bind("register.doctors.title", local(d.department().name()))));
-        FlowPane days = new FlowPane(10, 10);
+        FlowPane days = new FlowPane(TARGET_GAP, TARGET_GAP);
         days.setAlignment(Pos.CENTER);
         for (LocalDate day : d.days()) {
             String text = day.equals(d.days().get(0)) ? I18n.tr("register.today") : date(day);
@@ -113,7 +123,7 @@ final class RegistrationView extends JourneyView<RegistrationState> {
         if (d.doctors().isEmpty()) {
             out.add(wrapped(I18n.bind("register.doctors.none"), "subtitle"));
         }
-        VBox list = new VBox(12);
+        VBox list = new VBox(TARGET_GAP);
         for (Doctor doc : d.doctors()) {
             Label name = plain(local(doc.name()) + "  " + local(doc.title()), "card-title");
             Label facts = new Label();
@@ -173,7 +183,7 @@ final class RegistrationView extends JourneyView<RegistrationState> {
         if (p.slots().isEmpty()) {
             out.add(wrapped(I18n.bind("register.periods.none"), "subtitle"));
         }
-        VBox list = new VBox(12);
+        VBox list = new VBox(TARGET_GAP);
         for (Slot slot : p.slots()) {
             String period = slot.start().getHour() < 12 ? I18n.tr("register.morning") : I18n.tr("register.afternoon");
             Button b = choice("slot-" + slot.id(), period + "  " + time(slot.start()) + "–" + time(slot.end()) + "  "

@@ -58,7 +58,7 @@ final class ReportsView extends JourneyView<ReportsState> {
             Label t = title(I18n.bind("reports.limit.title"));
             t.setId("reports-limit-reached");
             List<Node> out = new ArrayList<>(List.of(t));
-            VBox list = new VBox(10);
+            VBox list = new VBox(TARGET_GAP);
             for (ReportSummary r : l.reports()) {
                 list.getChildren().add(atLimit(r));
             }
@@ -79,7 +79,7 @@ final class ReportsView extends JourneyView<ReportsState> {
         List<Node> out = new ArrayList<>();
         out.add(title(r.specimenId() != null ? I18n.bind("reports.specimen.title", r.specimenId())
                 : I18n.bind("reports.ready.title")));
-        VBox list = new VBox(12);
+        VBox list = new VBox(TARGET_GAP);
         for (ReportSummary report : r.ready()) {
             list.getChildren().add(report.printable() ? printable(report, r) : atLimit(report));
         }
@@ -137,7 +137,7 @@ final class ReportsView extends JourneyView<ReportsState> {
         Label head = wrapped(I18n.bind("reports.pending.title"), "subtitle");
         head.setId("reports-pending-title");
         out.add(head);
-        VBox list = new VBox(8);
+        VBox list = new VBox(TARGET_GAP);
         for (PendingReport p : pending) {
             StringBinding when = p.expectedAt() == null ? I18n.bind("reports.pending.unknown")
                     : I18n.bind("reports.pending.expected", moment(p.expectedAt()));
@@ -155,7 +155,7 @@ final class ReportsView extends JourneyView<ReportsState> {
         Label t = title(d.allPrinted() ? I18n.bind("reports.done.title") : I18n.bind("reports.done.partly"));
         t.setId("reports-done-title");
         out.add(t);
-        VBox list = new VBox(10);
+        VBox list = new VBox(TARGET_GAP);
         for (ReportsState.ReportResult result : d.results()) {
             Label name = plain(title(result.report()), "card-title");
             Label outcome = wrapped(outcome(result.outcome()), result.outcome().printed() ? "subtitle" : "problem");

@@ -70,7 +70,7 @@ final class TopUpView extends JourneyView<TopUpState> {
         Label balance = wrapped(I18n.bind("topup.balance", c.balance().toString()), "amount");
         balance.setId("topup-balance");
         out.add(balance);
-        FlowPane presets = new FlowPane(20, 20);
+        FlowPane presets = new FlowPane(TARGET_GAP, TARGET_GAP);
         presets.setAlignment(Pos.CENTER);
         for (Money m : c.presets()) {
             Button b = choice("preset-" + yuan(m), m.toString(), () -> vm().choosePreset(m));
@@ -100,11 +100,13 @@ final class TopUpView extends JourneyView<TopUpState> {
             keys.add(digitKey("key-" + d, String.valueOf(d), () -> vm().typeDigit(digit)), (d - 1) % 3, (d - 1) / 3);
         }
         Button delete = secondary("key-delete", I18n.bind("topup.key.delete"), vm()::deleteDigit);
+        delete.getStyleClass().add("compact");
         delete.setPrefSize(200, 100);
         keys.add(delete, 0, 3);
         keys.add(digitKey("key-0", "0", () -> vm().typeDigit(0)), 1, 3);
         Button ok = primary("key-confirm", I18n.bind("topup.key.confirm"), vm()::confirmTyped);
         ok.setPrefSize(200, 100);
+        ok.getStyleClass().add("compact");
         ok.setDisable(c.typed().isEmpty());
         keys.add(ok, 2, 3);
         out.add(keys);

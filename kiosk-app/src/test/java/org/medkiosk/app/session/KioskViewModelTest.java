@@ -270,4 +270,65 @@ class KioskViewModelTest {
             return now;
         }
     }
+
+    // ---- issue 10: more time, take your card, the foreign resident's language -----------------------------------
+
+    @Test
+    void moreTimeKeepsTheSessionWithOneTap() {
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        drain();
+        clock.advance(Duration.ofSeconds(50));
+        vm.tick();
+        assertTrue(vm.countdownVisibleProperty().get(), "the countdown shows in the last 15 s");
+        vm.moreTime();
+        assertFalse(vm.countdownVisibleProperty().get());
+        clock.advance(Duration.ofSeconds(50));
+        vm.tick();
+        assertTrue(vm.sessionOpen(), "60 s from the tap, not from the start");
+        clock.advance(Duration.ofSeconds(11));
+        vm.tick();
+        assertFalse(vm.sessionOpen());
+    }
+
+    @Test
+    void aCardLeftInTheReaderIsAskedForAndTheNextPatientStartsFresh() {
+        vm.presentIdCard(org.medkiosk.device.idcard.DemoCards.ZHANG_SANMING);
+        drain();
+        vm.largeTextProperty().set(true);
+        vm.switchLanguage();
+        vm.endSession();
+        KioskScreen.TakeYourCard take = assertInstanceOf(KioskScreen.TakeYourCard.class, vm.screen());
+        assertEquals(java.util.Set.of(CardSlot.ID_CARD_READER), take.slots());
+        assertTrue(vm.patient().isEmpty(), "the patient's data is gone while the card is taken");
+        assertTrue(vm.largeTextProperty().get(), "still in the patient's text size while they take their card");
+        vm.cardTaken(CardSlot.ID_CARD_READER);
+        assertInstanceOf(KioskScreen.Idle.class, vm.screen());
+        assertFalse(vm.largeTextProperty().get());
+        assertTrue(org.medkiosk.app.i18n.I18n.isChinese(), "the next patient starts in the configured language");
+
+        // no card left: straight to idle; a reader that cannot sense removal is dismissed by a tap
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        drain();
+        vm.endSession();
+        assertInstanceOf(KioskScreen.Idle.class, vm.screen());
+        vm.cardInserted(CardSlot.SMART_CARD_READER);
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        drain();
+        vm.endSession();
+        assertInstanceOf(KioskScreen.TakeYourCard.class, vm.screen());
+        vm.dismissTakeYourCard();
+        assertInstanceOf(KioskScreen.Idle.class, vm.screen());
+    }
+
+    @Test
+    void aForeignPermanentResidenceCardStartsInEnglish() {
+        vm.presentIdCard(org.medkiosk.device.idcard.DemoCards.JOHN_SMITH);
+        assertFalse(org.medkiosk.app.i18n.I18n.isChinese(), "a foreign permanent resident starts in English");
+        drain();
+        vm.endSession();
+        vm.cardTaken(CardSlot.ID_CARD_READER);
+        assertTrue(org.medkiosk.app.i18n.I18n.isChinese());
+        vm.presentIdCard(org.medkiosk.device.idcard.DemoCards.ZHANG_SANMING);
+        assertTrue(org.medkiosk.app.i18n.I18n.isChinese(), "a resident card keeps the configured language");
+    }
 }

@@ -56,7 +56,7 @@ class KioskWindowTest {
     }
 
     @Test
-    void landscapeHomeUsesThreeColumnsAndPortraitTwo(FxRobot robot) throws Exception {
+    void landscapeHomeUsesFourColumnsAndPortraitTwo(FxRobot robot) throws Exception {
         for (boolean portrait : new boolean[] {true, false}) {
             KioskConfig config = KioskConfig.demo();
             KioskViewModel vm = vm(config);
@@ -75,7 +75,7 @@ class KioskWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             var tiles = robot.from(stage.get().getScene().getRoot()).lookup(".service-tile").queryAllAs(Button.class);
             long columns = tiles.stream().map(b -> Math.round(b.localToScene(0, 0).getX())).distinct().count();
-            assertEquals(portrait ? 2 : 3, columns, portrait ? "portrait" : "landscape");
+            assertEquals(portrait ? 2 : 4, columns, portrait ? "portrait" : "landscape");
             var root = (javafx.scene.layout.Region) robot.from(stage.get().getScene().getRoot()).lookup("#kiosk-root").query();
             assertEquals(portrait, root.getPrefHeight() > root.getPrefWidth(), "design size follows the orientation");
             WaitForAsyncUtils.asyncFx(stage.get()::hide).get();

@@ -47,7 +47,7 @@ public final class PendingTasks {
                                         List<ReportSummary> reports, JourneyContext ctx) {
         Instant now = ctx.clock().instant();
         Optional<Appointment> open = appointments.stream()
-                .filter(CheckInJourney::checkable)
+                .filter(a -> a.status() == org.medkiosk.hospital.AppointmentStatus.BOOKED) // not yet checked in
                 .filter(a -> CheckInWindow.of(a, ctx.settings()).at(now) == CheckInWindow.Position.OPEN)
                 .min(Comparator.comparing(Appointment::start));
         if (open.isPresent()) {

@@ -1,0 +1,258 @@
+package org.medkiosk.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.medkiosk.app.config.KioskConfig;
+import org.medkiosk.app.platform.AttachPlatform;
+import org.medkiosk.app.ui.KioskWindow;
+import org.medkiosk.app.voice.Voice;
+import org.medkiosk.demohospital.DemoHospital;
+import org.medkiosk.device.idcard.DemoCards;
+import org.medkiosk.device.scanner.Symbology;
+import org.medkiosk.journey.payment.Pause;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * One walk through every screen a patient meets, in the order a patient meets them: idle, keypad, a notice, home
+ * with its pending card, each journey's screens including a declined and a pending payment, a session notice, and
+ * "take your card". At each screen it calls {@link Visitor#at}; the screenshot tour photographs it, the
+ * accessibility audit measures it, the voice test listens to it. Runs on the demo kiosk at 09:00 today.
+ */
+final class ScreenTour {
+
+    /** Called when a screen has settled, on the test thread. */
+    interface Visitor {
+        void at(String screen) throws Exception;
+    }
+
+    final KioskAssembly kiosk;
+    final KioskWindow window;
+    private final FxRobot robot;
+
+    private ScreenTour(KioskAssembly kiosk, KioskWindow window, FxRobot robot) {
+        this.kiosk = kiosk;
+        this.window = window;
+        this.robot = robot;
+    }
+
+    /** The demo kiosk on the stage, with a long session (the tour must not time out) and the given voice. */
+    static ScreenTour start(Stage stage, FxRobot robot, Voice voice) throws Exception {
+        Path data = Files.createTempDirectory("medkiosk-tour");
+        KioskConfig demo = KioskConfig.demo();
+        KioskConfig config = new KioskConfig(demo.hospital(), demo.screen(),
+                new KioskConfig.Session(Duration.ofSeconds(600), Duration.ofSeconds(10)), demo.backend(), demo.idCardReader(),
+                new KioskConfig.Storage(Optional.of(data)), demo.receiptPrinter(), demo.journeys());
+        KioskWindow.loadFonts();
+        KioskAssembly kiosk = KioskAssembly.demo(config, new AttachPlatform(config.storage().dataFolder()), Platform::runLater,
+                new KioskAssembly.Tuning(DemoHospital.Options.defaults(), s -> s, Optional.empty(), Pause.sleeping())
+                        .withClock(nineToday()));
+        KioskWindow window = WaitForAsyncUtils.asyncFx(() -> {
+            KioskWindow w = KioskWindow.create(kiosk.viewModel(), config, Clock.systemDefaultZone(), true, true, voice);
+            stage.setScene(w.scene());
+            stage.show();
+            kiosk.startInBackground();
+            return w;
+        }).get(30, TimeUnit.SECONDS);
+        kiosk.demoHospital().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> kiosk.engine().isPresent());
+        return new ScreenTour(kiosk, window, robot);
+    }
+
+    /** The journeys' clock at 09:00 today, so the demo's morning appointments are open for check-in. */
+    private static Clock nineToday() {
+        java.time.Instant nine = java.time.LocalDate.now().atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toInstant();
+        return Clock.offset(Clock.systemDefaultZone(), Duration.between(java.time.Instant.now(), nine));
+    }
+
+    void close() {
+        KioskOnStage.close(window, kiosk);
+    }
+
+    /** Language and text size and contrast for this walk, chosen with the header's switches as a patient would. */
+    void choose(boolean english, boolean largeText, boolean highContrast) throws Exception {
+        this.english = english;
+        this.largeText = largeText;
+        this.highContrast = highContrast;
+        chooseAgain();
+    }
+
+    private boolean english;
+    private boolean largeText;
+    private boolean highContrast;
+
+    /** Each session ends in the configured language and text size: the next patient chooses again. */
+    private void chooseAgain() throws Exception {
+        if (english) {
+            click("#language-switch");
+        }
+        if (largeText) {
+            click("#large-text-switch");
+        }
+        if (highContrast) {
+            click("#high-contrast-switch");
+        }
+    }
+
+    void walk(Visitor visitor) throws Exception {
+        var idCards = kiosk.devices().idCardSimulator().orElseThrow();
+        visitor.at("01-idle");
+        click("#way-typed");
+        waitFor("#id-number-keypad");
+        visitor.at("01b-id-keypad");
+        click("#id-number-back");
+        scan("134567890123456710"); // a wallet code before anyone identified: a notice says what to do
+        waitFor("#notice-title");
+        visitor.at("01c-notice");
+        click("#back-button");
+        waitFor("#idle-screen");
+        chooseAgain();
+
+        idCards.insert(DemoCards.ZHANG_SANMING);
+        waitFor("#task-card");
+        visitor.at("02-home");
+
+        click("#service-pay");
+        waitFor("#pay-total");
+        click("#invoice-details-inv-1");
+        visitor.at("03-pay-bills");
+        click("#pay-wallet-button");
+        waitFor("#scan-prompt");
+        visitor.at("04-pay-scan");
+        scan("134567890123456793"); // the wallet declines
+        waitFor("#not-charged-title");
+        visitor.at("04b-not-charged");
+        click("#home-button");
+        click("#service-pay");
+        click("#pay-wallet-button");
+        waitFor("#scan-prompt");
+        scan("134567890123456791"); // pending, then paid
+        waitFor("#paying-countdown");
+        visitor.at("04c-paying-countdown");
+        waitFor("#paid-title");
+        visitor.at("05-paid");
+        click("#home-button");
+
+        click("#service-top-up");
+        waitFor("#topup-balance");
+        visitor.at("06-top-up");
+        click("#home-button");
+
+        click("#service-register");
+        clickFirst("dept-", "07-departments", visitor);
+        clickFirst("doctor-", "08-doctors", visitor);
+        clickFirst("slot-", "09-periods", visitor);
+        waitFor("#confirm-fee");
+        visitor.at("09b-confirm");
+        click("#home-button");
+
+        click("#service-my-bookings");
+        waitFor("#booking-apt-2");
+        visitor.at("10-my-bookings");
+        click("#home-button");
+
+        click("#task-card"); // the pending card: check in for the morning appointment in one tap
+        waitFor("#checked-in-title");
+        visitor.at("11-checked-in");
+        click("#home-button");
+
+        click("#service-print-reports");
+        waitFor("#reports-print-button");
+        visitor.at("12-reports");
+        click("#reports-print-button");
+        waitFor("#reports-done-title");
+        visitor.at("13-reports-printed");
+        click("#home-button");
+
+        click("#service-queries");
+        waitFor("#query-queue");
+        visitor.at("14-queries");
+        click("#query-queue");
+        waitFor("#queue-number-apt-1");
+        visitor.at("15-queue");
+        click("#back-button");
+        click("#query-paid-history");
+        click("#paid-details-inv-8");
+        waitFor("#paid-items-inv-8");
+        visitor.at("16-paid-history");
+        click("#back-button");
+        click("#back-button");
+        click("#query-my-receipts");
+        waitFor("#state-myreceipts");
+        visitor.at("17-my-receipts");
+        click("#home-button");
+
+        waitFor("#greeting");
+        idCards.remove();
+        Thread.sleep(1500); // the reader reports each card once per placement: let it see the card go
+        idCards.insert(DemoCards.LI_XIUYING); // someone else's card during this session
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> KioskOnStage.onFx(() -> robot.lookup("#session-notice").query().isVisible()));
+        visitor.at("18-different-card");
+        click("#session-notice-dismiss");
+        click("#finish-button");
+        waitFor("#take-your-card-screen");
+        visitor.at("19-take-your-card");
+        idCards.remove();
+        waitFor("#idle-screen");
+    }
+
+    /** Scrolls a long screen (large text) so the node is in view, as the patient's finger would. */
+    private void reveal(String query) {
+        KioskOnStage.onFx(() -> {
+            Node n = robot.lookup(query).query();
+            for (Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    double content = sp.getContent().getLayoutBounds().getHeight();
+                    double view = sp.getViewportBounds().getHeight();
+                    double y = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds())).getMinY();
+                    if (content > view) {
+                        sp.setVvalue(Math.max(0, Math.min(1, (y - 20) / (content - view))));
+                    }
+                    break;
+                }
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void scan(String code) throws Exception {
+        kiosk.devices().simulators().orElseThrow().scanner().present(code, Symbology.QR_CODE);
+    }
+
+    /** Waits for the first node whose id starts with the prefix, visits the screen, then taps that node. */
+    private void clickFirst(String idPrefix, String name, Visitor visitor) throws Exception {
+        Predicate<Node> match = n -> n.getId() != null && n.getId().startsWith(idPrefix) && !n.isDisabled();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup(match).tryQuery().isPresent()));
+        WaitForAsyncUtils.waitForFxEvents();
+        visitor.at(name);
+        robot.clickOn(KioskOnStage.onFx(() -> robot.lookup(match).<Node>query()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void waitFor(String query) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup(query).tryQuery().isPresent()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no " + query + " on the screen; it shows: "
+                    + WalkingSkeletonTest.texts(robot), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void click(String query) throws Exception {
+        waitFor(query);
+        reveal(query);
+        robot.clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
