@@ -46,10 +46,16 @@ final class ScreenTour {
 
     /** The demo kiosk on the stage, with a long session (the tour must not time out) and the given voice. */
     static ScreenTour start(Stage stage, FxRobot robot, Voice voice) throws Exception {
+        return start(stage, robot, voice, Duration.ofSeconds(600), Duration.ofSeconds(10));
+    }
+
+    /** The same kiosk with the given inactivity timeout and countdown. */
+    static ScreenTour start(Stage stage, FxRobot robot, Voice voice, Duration timeout, Duration countdown)
+            throws Exception {
         Path data = Files.createTempDirectory("medkiosk-tour");
         KioskConfig demo = KioskConfig.demo();
         KioskConfig config = new KioskConfig(demo.hospital(), demo.screen(),
-                new KioskConfig.Session(Duration.ofSeconds(600), Duration.ofSeconds(10)), demo.backend(), demo.idCardReader(),
+                new KioskConfig.Session(timeout, countdown), demo.backend(), demo.idCardReader(),
                 new KioskConfig.Storage(Optional.of(data)), demo.receiptPrinter(), demo.journeys());
         KioskWindow.loadFonts();
         KioskAssembly kiosk = KioskAssembly.demo(config, new AttachPlatform(config.storage().dataFolder()), Platform::runLater,
