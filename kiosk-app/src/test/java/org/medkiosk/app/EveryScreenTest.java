@@ -6,17 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Parent;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.medkiosk.app.a11y.AccessibilityAudit;
 import org.medkiosk.app.a11y.AccessibilityAudit.Targets;
 import org.medkiosk.app.a11y.AccessibilityAudit.Violation;
 import org.medkiosk.app.voice.Voice;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -26,22 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * overlapping) and must have announced itself through the Voice port in the screen's language. The test lists every
  * violation with its screen and node, and passes with none.
  */
-@ExtendWith(ApplicationExtension.class)
-class EveryScreenTest {
-    Stage stage;
-    ScreenTour tour;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() {
-        if (tour != null) {
-            tour.close();
-        }
-    }
+class EveryScreenTest extends OnTheTour {
 
     @Test
     void chinese(FxRobot robot) throws Exception {

@@ -12,7 +12,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The demo kiosk's portrait window on a TestFX stage, started and stopped as KioskApplication does. */
-final class KioskOnStage {
+public final class KioskOnStage {
     private KioskOnStage() {
     }
 
@@ -29,7 +29,7 @@ final class KioskOnStage {
      * Evaluates a scene-graph check on the FX thread. Looking nodes up from the test thread while the FX thread
      * replaces a screen's children races (an IndexOutOfBoundsException inside Parent.lookupAll, seen in CI).
      */
-    static <T> T onFx(Callable<T> check) {
+    public static <T> T onFx(Callable<T> check) {
         try {
             return WaitForAsyncUtils.asyncFx(check).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -8,38 +8,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.medkiosk.app.a11y.AccessibilityAudit;
 import org.medkiosk.app.a11y.AccessibilityAudit.Targets;
 import org.medkiosk.device.idcard.DemoCards;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The countdown offers one tap to keep the session (JOURNEYS.md: no time pressure where it is not essential): the
  * banner and its button pass the accessibility audit in large text, it is said aloud, and the tap keeps the patient.
  */
-@ExtendWith(ApplicationExtension.class)
-class MoreTimeTest {
-    Stage stage;
-    ScreenTour tour;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() {
-        if (tour != null) {
-            tour.close();
-        }
-    }
+class MoreTimeTest extends OnTheTour {
 
     @Test
     void oneTapOnMoreTimeKeepsTheSession(FxRobot robot) throws Exception {

@@ -17,14 +17,7 @@ final class Fx {
     }
 
     static <T> T onFx(Callable<T> check) {
-        try {
-            return WaitForAsyncUtils.asyncFx(check).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking the scene", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("a scene check failed on the FX thread", e.getCause() == null ? e : e.getCause());
-        }
+        return org.medkiosk.app.KioskOnStage.onFx(check);
     }
 
     static void run(Runnable action) {
