@@ -2,9 +2,9 @@ package org.medkiosk.app;
 
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** A test that walks the {@link ScreenTour}: holds the TestFX stage and closes the tour's kiosk after each test. */
 @ExtendWith(ApplicationExtension.class)
@@ -12,9 +12,13 @@ abstract class OnTheTour {
     Stage stage;
     ScreenTour tour;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    /**
+     * TestFX's primary stage. Not a {@code @Start} method: ApplicationExtension only looks for one on the test class
+     * itself, not on a superclass.
+     */
+    @BeforeEach
+    void stage() throws java.util.concurrent.TimeoutException {
+        this.stage = org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
     @AfterEach
