@@ -31,6 +31,8 @@ final class CommandCatalog {
         cli.groupCommand("journal", "recover", JournalCommand::recover);
         cli.groupCommand("journey", "run", JourneyCommand::run);
         cli.groupCommand("journey", "crash-test", JourneyCommand::crashTest);
+        cli.groupCommand("technician", "set-pin", org.medkiosk.app.technician.TechnicianCommand::setPin);
+        cli.groupCommand("technician", "status", org.medkiosk.app.technician.TechnicianCommand::status);
     }
 
     static String usage() {
@@ -72,6 +74,13 @@ final class CommandCatalog {
                                                 kills the scripted kiosk at every journaled step and K random
                                                 moments, recovers, compares journals with the hospital's ledger;
                                                 ends "kills K, intents N, lost L, duplicated D, unsettled U"
+
+                Technician mode:
+                  technician set-pin (--config FILE | --data DIR)
+                                                set the technician PIN (asked twice, never an argument); stored
+                                                as a salted PBKDF2 hash; also clears a lockout
+                  technician status (--config FILE | --data DIR)
+                                                whether a PIN is set, wrong entries, locked until
                 """;
     }
 }

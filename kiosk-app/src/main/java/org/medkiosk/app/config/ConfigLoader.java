@@ -3,6 +3,7 @@ package org.medkiosk.app.config;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import org.medkiosk.device.scanner.CodeFormats;
 import org.medkiosk.device.scanner.CodeKind;
 import org.medkiosk.device.scanner.ScannerFraming;
+import org.medkiosk.fhir.FhirSettings;
 import org.medkiosk.fhir.IdentifierSystems;
 import org.medkiosk.device.scanner.TriggerProfile;
 import org.medkiosk.hospital.LocalizedText;
@@ -52,26 +54,61 @@ public final class ConfigLoader {
             "registration.book-ahead-days", "checkin.opens-minutes-before", "checkin.closes-minutes-after-end",
             "receipts.reprints-per-day", "receipts.reprint-days");
 
+    /** The technician's changes, in the kiosk's data folder, applied on top of the administrator's file. */
+    public static final String OVERRIDES_FILE_NAME = "kiosk-overrides.properties";
+
+    /** Keys only the administrator's file may set: the overrides file lives in the data folder it names. */
+    static final Set<String> NOT_OVERRIDABLE = Set.of("storage.data-folder");
+
     private final String source;
     private final Properties values;
+    private final String overridesSource;
+    private final Set<String> overridden;
 
-    private ConfigLoader(String source, Properties values) {
+    private ConfigLoader(String source, Properties values, String overridesSource, Set<String> overridden) {
         this.source = source;
         this.values = values;
+        this.overridesSource = overridesSource;
+        this.overridden = overridden;
     }
 
+    /**
+     * The kiosk's configuration: {@code file} (the administrator's, read-only to the kiosk) and, on top of it, the
+     * technician's changes in {@value #OVERRIDES_FILE_NAME} in the kiosk's data folder ({@code storage.data-folder},
+     * else the platform's private storage) when that file exists. A bad value names the file it is in.
+     */
     public static KioskConfig load(Path file) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file.toString(), in);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ConfigException("configuration file not found: " + file);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
-        }
+        Properties main = read(file);
+        return build(file.toString(), main, overridesFileFor(file, main));
+    }
+
+    /** {@code file} with the overrides in {@code overrides} on top (none when that file does not exist). */
+    public static KioskConfig load(Path file, Path overrides) {
+        return build(file.toString(), read(file), overrides);
+    }
+
+    /** Where {@link #load(Path)} looks for the technician's overrides of {@code file}. */
+    public static Path overridesFileFor(Path file) {
+        return overridesFileFor(file, read(file));
+    }
+
+    /** The overrides file in a data folder. */
+    public static Path overridesFileIn(Path dataFolder) {
+        return dataFolder.resolve(OVERRIDES_FILE_NAME);
     }
 
     public static KioskConfig parse(String source, String text) {
         return parse(source, new StringReader(text));
+    }
+
+    /**
+     * {@code text} with {@code overridesText} on top, validated exactly as {@link #load(Path, Path)} validates the two
+     * files: what the technician mode checks an edit with before it saves it.
+     */
+    public static KioskConfig parse(String source, String text, String overridesSource, String overridesText) {
+        Properties main = properties(source, new StringReader(text));
+        Properties overrides = properties(overridesSource, new StringReader(overridesText));
+        return merged(source, main, overridesSource, overrides);
     }
 
     static KioskConfig defaults() {
@@ -79,6 +116,62 @@ public final class ConfigLoader {
     }
 
     private static KioskConfig parse(String source, Reader in) {
+        return new ConfigLoader(source, properties(source, in), source, Set.of()).build();
+    }
+
+    private static Properties read(Path file) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return properties(file.toString(), in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException("configuration file not found: " + file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static KioskConfig build(String source, Properties main, Path overridesFile) {
+        if (!Files.exists(overridesFile)) {
+            return new ConfigLoader(source, main, source, Set.of()).build();
+        }
+        String text;
+        try {
+            text = Files.readString(overridesFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // Never silently without them: the kiosk would run with settings the technician believes are changed.
+            throw new ConfigException("cannot read the technician's overrides file " + overridesFile + ": " + e);
+        }
+        Properties overrides = properties(overridesFile.toString(), new StringReader(text));
+        return merged(source, main, overridesFile.toString(), overrides);
+    }
+
+    private static KioskConfig merged(String source, Properties main, String overridesSource, Properties overrides) {
+        for (String key : NOT_OVERRIDABLE) {
+            if (overrides.containsKey(key)) {
+                throw new ConfigException(overridesSource, key, overrides.getProperty(key),
+                        "no value here: " + key + " is set only in the administrator's file (" + source + ")");
+            }
+        }
+        Properties merged = new Properties();
+        merged.putAll(main);
+        merged.putAll(overrides);
+        Set<String> overridden = new TreeSet<>(overrides.stringPropertyNames());
+        return new ConfigLoader(source, merged, overridesSource, overridden).build();
+    }
+
+    /** The data folder named by {@code storage.data-folder}, else the platform's, and the overrides file in it. */
+    private static Path overridesFileFor(Path file, Properties main) {
+        String configured = main.getProperty("storage.data-folder", "").trim();
+        Optional<Path> folder;
+        try {
+            folder = configured.isEmpty() ? Optional.empty() : Optional.of(Path.of(configured));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(file.toString(), "storage.data-folder", configured, "a folder path, e.g. /var/lib/medkiosk");
+        }
+        return overridesFileIn(new org.medkiosk.app.platform.AttachPlatform(folder).dataFolder());
+    }
+
+    /** Java properties, every key a known one. */
+    private static Properties properties(String source, Reader in) {
         Properties p = new Properties();
         try {
             p.load(in);
@@ -94,7 +187,12 @@ public final class ConfigLoader {
         if (!unknown.isEmpty()) {
             throw new ConfigException(source + ": unknown key(s) " + unknown + "; known keys are " + new TreeSet<>(KEYS));
         }
-        return new ConfigLoader(source, p).build();
+        return p;
+    }
+
+    /** The file a key's value came from: the overrides file when the technician set it there. */
+    private String source(String key) {
+        return overridden.contains(key) ? overridesSource : source;
     }
 
     private KioskConfig build() {
@@ -114,32 +212,114 @@ public final class ConfigLoader {
         int timeout = integer("session.timeout-seconds", 60, 15, 600, "a whole number of seconds from 15 to 600");
         int countdown = integer("session.countdown-seconds", 15, 5, 60, "a whole number of seconds from 5 to 60");
         if (countdown >= timeout) {
-            throw new ConfigException(source, "session.countdown-seconds", String.valueOf(countdown),
+            throw new ConfigException(source("session.countdown-seconds"), "session.countdown-seconds", String.valueOf(countdown),
                     "fewer seconds than session.timeout-seconds (" + timeout + ")");
         }
         var session = new KioskConfig.Session(Duration.ofSeconds(timeout), Duration.ofSeconds(countdown));
-        Optional<String> url = optional("backend.url");
-        url.ifPresent(u -> {
-            if (!u.matches("https?://[^\\s/]+(/\\S*)?")) {
-                throw new ConfigException(source, "backend.url", u, "an http:// or https:// URL of the FHIR base, e.g. https://his.example.org/fhir");
-            }
-        });
-        Optional<KioskConfig.ClientCredentials> credentials = Optional.empty();
-        if (optional("backend.client-id").isPresent() || optional("backend.token-url").isPresent()) {
-            credentials = Optional.of(new KioskConfig.ClientCredentials(
-                    required("backend.token-url", "the OAuth2 token endpoint URL (with backend.client-id)"),
-                    required("backend.client-id", "the OAuth2 client id (with backend.token-url)"),
-                    required("backend.client-secret", "the OAuth2 client secret (with backend.client-id)")));
-        }
-        var backend = new KioskConfig.Backend(url, optional("backend.token"),
-                Duration.ofMillis(integer("backend.timeout-ms", 8000, 500, 120000, "milliseconds from 500 to 120000")),
-                optional("backend.trusted-certificates").map(Path::of), credentials, identifierSystems());
+        var backend = backend();
         var idcard = new KioskConfig.IdCardReader(optional("idcard.port"),
                 choice("idcard.baud", "115200", BAUDS),
                 Duration.ofMillis(integer("idcard.poll-ms", 300, 50, 5000, "milliseconds from 50 to 5000")));
         var storage = new KioskConfig.Storage(optional("storage.data-folder").map(Path::of));
         return new KioskConfig(hospital, screen, session, backend, idcard, storage, receiptPrinter(), journeys(),
                 scanner(), smartCardReader(), reportPrinter(), speech());
+    }
+
+    /**
+     * backend.*: checked here for everything the FHIR client would otherwise refuse only when the kiosk starts (plain
+     * http off loopback, a certificate file it cannot read), so `kiosk run` says one line instead of a stack trace.
+     */
+    private KioskConfig.Backend backend() {
+        Optional<String> url = optional("backend.url");
+        url.ifPresent(u -> {
+            String allowed = "an https:// URL of the FHIR base, e.g. https://his.example.org/fhir (plain http:// only on "
+                    + "loopback: localhost, 127.0.0.1 or [::1])";
+            if (!u.matches("https?://[^\\s/]+(/\\S*)?")) {
+                throw new ConfigException(source("backend.url"), "backend.url", u, allowed);
+            }
+            checkReachableUrl("backend.url", u, allowed, () -> FhirSettings.of(u));
+        });
+        Optional<KioskConfig.ClientCredentials> credentials = Optional.empty();
+        if (optional("backend.client-id").isPresent() || optional("backend.token-url").isPresent()) {
+            String tokenUrl = required("backend.token-url", "the OAuth2 token endpoint URL (with backend.client-id)");
+            String allowed = "the https:// URL of the OAuth2 token endpoint, e.g. https://his.example.org/oauth2/token "
+                    + "(plain http:// only on loopback)";
+            if (!tokenUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+                throw new ConfigException(source("backend.token-url"), "backend.token-url", tokenUrl, allowed);
+            }
+            // The client's own rule for the token endpoint, on a stand-in base URL.
+            checkReachableUrl("backend.token-url", tokenUrl, allowed, () -> FhirSettings.of("https://localhost")
+                    .withClientCredentials(new FhirSettings.ClientCredentials(URI.create(tokenUrl), "-", "-", null)));
+            credentials = Optional.of(new KioskConfig.ClientCredentials(tokenUrl,
+                    required("backend.client-id", "the OAuth2 client id (with backend.token-url)"),
+                    required("backend.client-secret", "the OAuth2 client secret (with backend.client-id)")));
+        }
+        Optional<Path> certificates = optional("backend.trusted-certificates").map(Path::of);
+        certificates.ifPresent(this::checkTrustedCertificates);
+        var backend = new KioskConfig.Backend(url, optional("backend.token"),
+                Duration.ofMillis(integer("backend.timeout-ms", 8000, 500, 120000, "milliseconds from 500 to 120000")),
+                certificates, credentials, identifierSystems());
+        if (url.isPresent()) {
+            try {
+                backend.fhirSettings();
+            } catch (RuntimeException e) {
+                // A safety net for a rule of the client's this loader does not know yet: still one line.
+                throw new ConfigException(source + ": the backend settings cannot be used: " + oneLine(e.getMessage()));
+            }
+        }
+        return backend;
+    }
+
+    /** A URL the FHIR client accepts: {@code settings} builds the client's settings with it (and throws if it would not). */
+    private void checkReachableUrl(String key, String url, String allowed, java.util.function.Supplier<FhirSettings> settings) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(source(key), key, url, allowed + " (" + oneLine(e.getMessage()) + ")");
+        }
+        if (uri.getHost() == null) {
+            throw new ConfigException(source(key), key, url, allowed + " (the host is not a valid name or address)");
+        }
+        try {
+            settings.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source(key), key, url, allowed);
+        }
+    }
+
+    /**
+     * backend.trusted-certificates: read as the FHIR client reads it when it connects (X.509, PEM or DER, at least one
+     * certificate), so an unreadable or wrong file stops `kiosk run` with one line, not the first TLS connection.
+     */
+    private void checkTrustedCertificates(Path pem) {
+        String allowed = "a PEM file the kiosk can read, with the hospital's CA or the HIS server's certificate "
+                + "(empty: the system trust store)";
+        String problem;
+        if (Files.isDirectory(pem)) {
+            problem = "it is a folder";
+        } else {
+            try (java.io.InputStream in = Files.newInputStream(pem)) {
+                var certificates = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in);
+                problem = certificates.isEmpty() ? "it holds no certificate" : null;
+            } catch (java.nio.file.NoSuchFileException e) {
+                problem = "there is no such file";
+            } catch (java.nio.file.AccessDeniedException e) {
+                problem = "the kiosk's user may not read it";
+            } catch (IOException e) {
+                problem = "it cannot be read: " + oneLine(String.valueOf(e.getMessage()));
+            } catch (java.security.cert.CertificateException e) {
+                problem = "it holds no certificate the kiosk can read: " + oneLine(String.valueOf(e.getMessage()));
+            }
+        }
+        if (problem != null) {
+            throw new ConfigException(source("backend.trusted-certificates"), "backend.trusted-certificates",
+                    pem.toString(), allowed + "; " + problem);
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
     }
 
     /** voice.*: whether the kiosk speaks (when espeak-ng is installed), how loud, which Chinese, how fast. */
@@ -180,7 +360,7 @@ public final class ConfigLoader {
         try {
             return with.apply(systems, value.get());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(source, key, value.get(), "an absolute URI without '|' (a valid OID after urn:oid:),"
+            throw new ConfigException(source(key), key, value.get(), "an absolute URI without '|' (a valid OID after urn:oid:),"
                     + " e.g. urn:oid:2.16.156.10011.1.3 or https://his.example.org/id/patient-card");
         }
     }
@@ -197,7 +377,7 @@ public final class ConfigLoader {
         // Not trimmed-away: a prefix is matched byte for byte, but surrounding blanks in the file are never meant.
         String prefix = optional("scanner.prefix").orElse("");
         if (prefix.length() > 16 || prefix.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-            throw new ConfigException(source, "scanner.prefix", prefix,
+            throw new ConfigException(source("scanner.prefix"), "scanner.prefix", prefix,
                     "up to 16 printable characters the scanner sends before each code (empty: none)");
         }
         ScannerFraming.Suffix suffix = choice("scanner.suffix", "any", Map.of("cr", ScannerFraming.Suffix.CR,
@@ -233,7 +413,7 @@ public final class ConfigLoader {
                 try {
                     formats = formats.with(kind.getValue(), regex.get());
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigException(source, key, regex.get(), "a Java regex matched against the whole scanned "
+                    throw new ConfigException(source(key), key, regex.get(), "a Java regex matched against the whole scanned "
                             + "text, e.g. " + CodeFormats.defaults().regex(kind.getValue()) + " (" + e.getMessage() + ")");
                 }
             }
@@ -246,7 +426,7 @@ public final class ConfigLoader {
         Optional<Path> library = optional("smartcard.library").map(Path::of);
         library.ifPresent(lib -> {
             if (!Files.isRegularFile(lib)) {
-                throw new ConfigException(source, "smartcard.library", lib.toString(),
+                throw new ConfigException(source("smartcard.library"), "smartcard.library", lib.toString(),
                         "the path of an existing libpcsclite, e.g. /usr/lib/x86_64-linux-gnu/libpcsclite.so.1 "
                                 + "(empty: found automatically)");
             }
@@ -261,7 +441,7 @@ public final class ConfigLoader {
             try {
                 org.medkiosk.device.receipt.PrinterAddress.parse(s);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(source, "printer.receipt", s,
+                throw new ConfigException(source("printer.receipt"), "printer.receipt", s,
                         "serial:PATH[@BAUD], tcp://HOST:PORT or file:PATH, e.g. serial:/dev/ttyUSB1@115200");
             }
         });
@@ -275,7 +455,7 @@ public final class ConfigLoader {
         Optional<String> queue = optional("printer.report");
         queue.ifPresent(q -> {
             if (!q.matches("[^\\s/#'\"\\\\]{1,127}")) {
-                throw new ConfigException(source, "printer.report", q,
+                throw new ConfigException(source("printer.report"), "printer.report", q,
                         "the name of a CUPS queue (no spaces, '/', '#' or quotes; at most 127 characters), e.g. Report_A4");
             }
         });
@@ -286,7 +466,7 @@ public final class ConfigLoader {
         int min = integer("topup.min-yuan", 1, 1, 100000, "whole yuan from 1 to 100000");
         int max = integer("topup.max-yuan", 5000, 1, 100000, "whole yuan from 1 to 100000");
         if (max < min) {
-            throw new ConfigException(source, "topup.max-yuan", String.valueOf(max),
+            throw new ConfigException(source("topup.max-yuan"), "topup.max-yuan", String.valueOf(max),
                     "at least topup.min-yuan (" + min + ")");
         }
         String rawPresets = optional("topup.presets").orElse("50,100,200,500");
@@ -295,26 +475,26 @@ public final class ConfigLoader {
                 + ") to topup.max-yuan (" + max + "), e.g. 50,100,200,500";
         String[] parts = rawPresets.split(",");
         if (parts.length > 8) {
-            throw new ConfigException(source, "topup.presets", rawPresets, allowed);
+            throw new ConfigException(source("topup.presets"), "topup.presets", rawPresets, allowed);
         }
         for (String part : parts) {
             try {
                 int yuan = Integer.parseInt(part.trim());
                 if (yuan < min || yuan > max) {
-                    throw new ConfigException(source, "topup.presets", rawPresets, allowed);
+                    throw new ConfigException(source("topup.presets"), "topup.presets", rawPresets, allowed);
                 }
                 Money m = Money.ofYuan(String.valueOf(yuan));
                 if (!presets.contains(m)) {
                     presets.add(m);
                 }
             } catch (NumberFormatException e) {
-                throw new ConfigException(source, "topup.presets", rawPresets, allowed);
+                throw new ConfigException(source("topup.presets"), "topup.presets", rawPresets, allowed);
             }
         }
         int poll = integer("payment.poll-seconds", 3, 1, 10, "a whole number of seconds from 1 to 10");
         int bound = integer("payment.pending-bound-seconds", 30, 5, 300, "a whole number of seconds from 5 to 300");
         if (bound <= poll) {
-            throw new ConfigException(source, "payment.pending-bound-seconds", String.valueOf(bound),
+            throw new ConfigException(source("payment.pending-bound-seconds"), "payment.pending-bound-seconds", String.valueOf(bound),
                     "more seconds than payment.poll-seconds (" + poll + ")");
         }
         int ahead = integer("registration.book-ahead-days", 7, 0, 30, "a whole number of days from 0 to 30");
@@ -333,7 +513,7 @@ public final class ConfigLoader {
     }
 
     private String required(String key, String allowed) {
-        return optional(key).orElseThrow(() -> new ConfigException(source, key, "", allowed));
+        return optional(key).orElseThrow(() -> new ConfigException(source(key), key, "", allowed));
     }
 
     private String text(String key, String fallback) {
@@ -352,11 +532,11 @@ public final class ConfigLoader {
         try {
             int v = Integer.parseInt(raw.get());
             if (v < min || v > max) {
-                throw new ConfigException(source, key, raw.get(), allowed);
+                throw new ConfigException(source(key), key, raw.get(), allowed);
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new ConfigException(source, key, raw.get(), allowed);
+            throw new ConfigException(source(key), key, raw.get(), allowed);
         }
     }
 
@@ -364,7 +544,7 @@ public final class ConfigLoader {
         String raw = optional(key).orElse(fallback);
         T v = allowed.get(raw);
         if (v == null) {
-            throw new ConfigException(source, key, raw, "one of " + new TreeSet<>(allowed.keySet()));
+            throw new ConfigException(source(key), key, raw, "one of " + new TreeSet<>(allowed.keySet()));
         }
         return v;
     }
