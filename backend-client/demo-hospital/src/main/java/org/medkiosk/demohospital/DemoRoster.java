@@ -32,6 +32,14 @@ public final class DemoRoster {
     /** The barcode on a lab collection slip (Specimen.identifier and accessionIdentifier): 12 digits. */
     public static final String SYSTEM_SPECIMEN = "urn:medkiosk:specimen";
 
+    /**
+     * Roster patient 3 (王小红, a child) is registered with her own demo mobile and with her grandmother's
+     * (patient 2, 李秀英): a nurse's phone search for {@link #SHARED_FAMILY_PHONE} finds them both.
+     */
+    public static final int GRANDCHILD = 3;
+    /** Patient 2's mobile, also on patient 3's record. */
+    public static final String SHARED_FAMILY_PHONE = "13800000002";
+
     /** The text a long-term resident card carries instead of an expiry date. */
     public static final String LONG_TERM = "长期";
 

@@ -136,6 +136,7 @@ final class HospitalSeed {
         seedAppointments();
         seedInvoices();
         seedReportStaff();
+        seedKioskStaff();
         seedReports();
     }
 
@@ -267,6 +268,11 @@ final class HospitalSeed {
         p.setBirthDateElement(new DateType(person.birthDate().toString()));
         p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setUse(ContactPoint.ContactPointUse.MOBILE)
                 .setValue(person.phone());
+        if (person.number() == DemoRoster.GRANDCHILD) {
+            // A child registered with the mobile of the grandmother who brings her: a phone search finds both.
+            p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setUse(ContactPoint.ContactPointUse.HOME)
+                    .setValue(DemoRoster.SHARED_FAMILY_PHONE);
+        }
         if (person.address() != null) {
             p.addAddress().setText(person.address());
         }
@@ -382,6 +388,41 @@ final class HospitalSeed {
             p.setActive(true);
             p.addName(new HumanName().setTextElement(Bilingual.text(s[1], s[2])));
             records.put(p);
+        }
+    }
+
+    /** FHIR's practitioner-role code system: {@code nurse}, and {@code ict} for the technicians who keep kiosks running. */
+    static final String PRACTITIONER_ROLE = "http://terminology.hl7.org/CodeSystem/practitioner-role";
+
+    /**
+     * The staff who sign in at a kiosk ({@link DemoStaff}): a Practitioner with two identifiers (staff number,
+     * typed v2-0203 EI; staff card number) and a PractitionerRole saying what they do. The roles belong to the
+     * hospital, not to a department: the kiosk lists a department's PractitionerRoles as its doctors.
+     */
+    private void seedKioskStaff() {
+        for (DemoStaff.Person s : DemoStaff.everyone()) {
+            Practitioner p = new Practitioner();
+            p.setId(s.practitionerId());
+            p.setActive(s.active());
+            p.addIdentifier(new Identifier().setSystem(DemoStaff.SYSTEM_STAFF_NUMBER).setValue(s.staffNumber())
+                    .setType(new CodeableConcept().addCoding(new Coding(
+                            "http://terminology.hl7.org/CodeSystem/v2-0203", "EI", "Employee number"))));
+            p.addIdentifier(new Identifier().setSystem(DemoStaff.SYSTEM_STAFF_CARD).setValue(s.staffCardNumber()));
+            p.addName(new HumanName().setTextElement(Bilingual.text(s.nameZh(), s.nameEn())));
+            records.put(p);
+
+            boolean nurse = s.role() == org.medkiosk.hospital.StaffRole.NURSE;
+            PractitionerRole role = new PractitionerRole();
+            role.setId("role-" + s.staffNumber());
+            role.setActive(s.active());
+            role.setPractitioner(new Reference("Practitioner/" + s.practitionerId())
+                    .setDisplayElement(Bilingual.text(s.nameZh(), s.nameEn())));
+            role.setOrganization(new Reference("Organization/" + HOSPITAL_ID));
+            CodeableConcept code = new CodeableConcept().addCoding(new Coding(PRACTITIONER_ROLE,
+                    nurse ? "nurse" : "ict", nurse ? "Nurse" : "ICT professional"));
+            code.setTextElement(nurse ? Bilingual.text("护士", "Nurse") : Bilingual.text("设备工程师", "Technician"));
+            role.addCode(code);
+            records.put(role);
         }
     }
 

@@ -10,6 +10,9 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
@@ -18,7 +21,10 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 
-/** Patient: read, search by identifier/_id, create honouring If-None-Exist (conditional create). */
+/**
+ * Patient: read, search by identifier/_id and by a nurse's parameters (name + birthdate, phone, telecom), create
+ * honouring If-None-Exist (conditional create).
+ */
 final class PatientProvider implements IResourceProvider {
     private final HospitalRecords records;
 
@@ -37,11 +43,27 @@ final class PatientProvider implements IResourceProvider {
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
+    /**
+     * By identifier and _id (identification), and as a nurse searches: {@code name} (FHIR string search: starts
+     * with, {@code :exact}, {@code :contains}) with {@code birthdate} (eq), {@code phone}, {@code telecom}.
+     */
     @Search
     public List<Patient> search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenOrListParam identifier,
-                                @OptionalParam(name = "_id") TokenOrListParam id) {
+                                @OptionalParam(name = "_id") TokenOrListParam id,
+                                @OptionalParam(name = Patient.SP_NAME) StringParam name,
+                                @OptionalParam(name = Patient.SP_BIRTHDATE) DateParam birthdate,
+                                @OptionalParam(name = Patient.SP_PHONE) TokenOrListParam phone,
+                                @OptionalParam(name = Patient.SP_TELECOM) TokenOrListParam telecom) {
+        if (birthdate != null && birthdate.getPrefix() != null && birthdate.getPrefix() != ParamPrefixEnum.EQUAL) {
+            throw Problems.invalid("birthdate: the demo hospital searches birth dates with eq only");
+        }
         return records.find(Patient.class, p -> SearchMatch.identifier(identifier, p.getIdentifier())
-                && SearchMatch.token(id, null, p.getIdElement().getIdPart()));
+                && SearchMatch.token(id, null, p.getIdElement().getIdPart())
+                && SearchMatch.name(name, p.getName())
+                && (birthdate == null || p.hasBirthDateElement()
+                        && p.getBirthDateElement().getValueAsString().startsWith(birthdate.getValueAsString()))
+                && SearchMatch.phone(phone, p.getTelecom())
+                && SearchMatch.telecom(telecom, p.getTelecom()));
     }
 
     @Create

@@ -2,6 +2,7 @@ package org.medkiosk.demohospital;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import ca.uhn.fhir.model.api.Include;
@@ -24,10 +25,12 @@ import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Account;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Invoice;
 import org.hl7.fhir.r4.model.Location;
@@ -52,7 +55,7 @@ final class Providers {
 
     static List<IResourceProvider> all(HospitalRecords records, RegistrationDesk desk, Cashier cashier, ReportDesk reports,
                                        java.time.Clock clock, DemoLevers levers) {
-        return List.of(new PatientProvider(records), new OrganizationProvider(records), new PractitionerProvider(records),
+        return List.of(new PatientProvider(records), new OrganizationProvider(records), new PractitionerProvider(records, new StaffOffice(records)),
                 new PractitionerRoleProvider(records), new LocationProvider(records), new ScheduleProvider(records),
                 new SlotProvider(records, clock, desk), new AppointmentProvider(records, desk),
                 new EncounterProvider(records), new InvoiceProvider(records, cashier, levers),
@@ -105,9 +108,11 @@ final class Providers {
 
     public static final class PractitionerProvider implements IResourceProvider {
         private final HospitalRecords records;
+        private final StaffOffice office;
 
-        PractitionerProvider(HospitalRecords records) {
+        PractitionerProvider(HospitalRecords records, StaffOffice office) {
             this.records = records;
+            this.office = office;
         }
 
         @Override
@@ -120,10 +125,67 @@ final class Providers {
             return Providers.read(records, Practitioner.class, id);
         }
 
+        /** By id, by identifier (staff number, staff card), by active; {@code _revinclude} brings their roles. */
         @Search
-        public List<Practitioner> search(@OptionalParam(name = "_id") TokenOrListParam ids) {
-            return records.find(Practitioner.class, p -> id(ids, p));
+        public List<IBaseResource> search(@OptionalParam(name = "_id") TokenOrListParam ids,
+                                          @OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenOrListParam identifier,
+                                          @OptionalParam(name = Practitioner.SP_ACTIVE) TokenOrListParam active,
+                                          @IncludeParam(reverse = true, allow = {"PractitionerRole:practitioner"})
+                                          Set<Include> revIncludes) {
+            Includes out = new Includes(revIncludes);
+            for (Practitioner p : records.find(Practitioner.class, p -> id(ids, p)
+                    && SearchMatch.identifier(identifier, p.getIdentifier())
+                    && SearchMatch.token(active, null, String.valueOf(p.getActive())))) {
+                out.match(p);
+            }
+            if (out.wants("PractitionerRole:practitioner")) {
+                for (Practitioner p : matches(out, Practitioner.class)) {
+                    String pid = p.getIdElement().getIdPart();
+                    records.find(PractitionerRole.class, r -> pid.equals(idOf(r.getPractitioner()))).forEach(out::include);
+                }
+            }
+            return out.result();
         }
+
+        /**
+         * A staff number and PIN typed at a kiosk: {@code verified} true when the PIN is right and the person is
+         * still on the staff, with their Practitioner and active roles. Anything else is {@code verified} false,
+         * the same answer whether the number is unknown, the PIN wrong or the person gone.
+         */
+        @Operation(name = "$verify-pin", returnParameters = {
+                @OperationParam(name = "verified", type = BooleanType.class, min = 1),
+                @OperationParam(name = "practitioner", type = Practitioner.class),
+                @OperationParam(name = "role", type = PractitionerRole.class, max = OperationParam.MAX_UNLIMITED)})
+        public Parameters verifyPin(@OperationParam(name = "staff", min = 1) Identifier staff,
+                                    @OperationParam(name = "pin", min = 1) StringType pin) {
+            if (staff == null || !staff.hasValue()) {
+                throw Problems.invalid("staff (valueIdentifier with the staff number) is required");
+            }
+            if (staff.hasSystem() && !DemoStaff.SYSTEM_STAFF_NUMBER.equals(staff.getSystem())) {
+                throw Problems.invalid("staff: the identifier system must be " + DemoStaff.SYSTEM_STAFF_NUMBER);
+            }
+            Optional<Practitioner> who = office.verify(staff.getValue(), pin == null ? null : pin.getValue())
+                    .filter(Practitioner::getActive);
+            Parameters out = new Parameters();
+            out.addParameter().setName("verified").setValue(new BooleanType(who.isPresent()));
+            who.ifPresent(p -> {
+                out.addParameter().setName("practitioner").setResource(copyOf(p));
+                String pid = p.getIdElement().getIdPart();
+                for (PractitionerRole r : records.find(PractitionerRole.class, r -> r.getActive()
+                        && pid.equals(idOf(r.getPractitioner())))) {
+                    out.addParameter().setName("role").setResource(copyOf(r));
+                }
+            });
+            return out;
+        }
+    }
+
+    /** A copy to hand out inside an answer, so the stored resource never changes with it. */
+    static <T extends Resource> T copyOf(T r) {
+        @SuppressWarnings("unchecked")
+        T copy = (T) r.copy();
+        copy.setId(r.getIdElement().toUnqualifiedVersionless().getIdPart());
+        return copy;
     }
 
     public static final class PractitionerRoleProvider implements IResourceProvider {

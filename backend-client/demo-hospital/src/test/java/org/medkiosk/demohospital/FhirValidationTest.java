@@ -120,7 +120,7 @@ class FhirValidationTest {
             }
         }
         assertTrue(checked.containsAll(List.of("pay", "payment-status", "payment-reverse", "payment-refund", "deposit",
-                "hold", "book", "check-in", "mark-printed")), checked.toString());
+                "hold", "book", "check-in", "mark-printed", "verify-pin")), checked.toString());
     }
 
     @Test

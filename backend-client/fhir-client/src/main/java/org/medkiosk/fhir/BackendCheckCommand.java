@@ -20,12 +20,14 @@ import org.medkiosk.hospital.Doctor;
 import org.medkiosk.hospital.Money;
 import org.medkiosk.hospital.Patient;
 import org.medkiosk.hospital.PatientIdentifier;
+import org.medkiosk.hospital.PatientQuery;
 import org.medkiosk.hospital.PaymentMethod;
 import org.medkiosk.hospital.PaymentRequest;
 import org.medkiosk.hospital.PaymentResult;
 import org.medkiosk.hospital.ReportSummary;
 import org.medkiosk.hospital.Slot;
 import org.medkiosk.hospital.SlotHold;
+import org.medkiosk.hospital.StaffCredentials;
 import org.medkiosk.hospital.TopUpRequest;
 
 /**
@@ -134,6 +136,7 @@ public final class BackendCheckCommand {
         m.put("payment-refund", "Invoice/$payment-refund");
         m.put("deposit", "Account/$deposit");
         m.put("mark-printed", "DiagnosticReport/$mark-printed");
+        m.put("verify-pin", "Practitioner/$verify-pin");
         return m;
     }
 
@@ -184,6 +187,32 @@ public final class BackendCheckCommand {
             }
             Optional<Patient> nobody = backend.findPatient(PatientIdentifier.residentId("11010519491231002X"));
             return nobody.isEmpty() ? "0 matches, as expected" : fail("a made-up ID number matched a patient");
+        });
+        check("search filters: a phone number nobody has finds no one (Patient?phone)", () -> {
+            // +999 is no country's calling code: no hospital has it on file, not even as a placeholder number
+            String made = "+999" + String.format("%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+            int n = FhirJson.matches(transport.get(BackendOperation.PATIENT_SEARCH, "Patient?phone="
+                    + FhirTransport.urlEncode(made)), "Patient").size();
+            if (n > 0) {
+                return fail(n + " patient(s) returned for a phone number nobody has: phone= is ignored");
+            }
+            return backend.findPatients(new PatientQuery.ByPhone(made)).isEmpty() ? "0 matches, as expected"
+                    : fail("a made-up phone number matched a patient");
+        });
+        check("staff: an unknown staff card signs no one in (Practitioner?identifier)", () -> {
+            String made = "medkiosk-check-" + UUID.randomUUID();
+            int n = FhirJson.matches(transport.get(BackendOperation.STAFF_SIGN_IN, "Practitioner?identifier="
+                    + FhirTransport.urlEncode(systems.staffCard() + "|" + made)), "Practitioner").size();
+            if (n > 0) {
+                return fail(n + " staff member(s) returned for a card that does not exist: identifier= is ignored");
+            }
+            return backend.signIn(new StaffCredentials.StaffCard(made)).isEmpty() ? "0 matches, as expected"
+                    : fail("a made-up staff card signed someone in");
+        });
+        custom("verify-pin", () -> {
+            String made = "medkiosk-check-" + UUID.randomUUID();
+            return backend.signIn(new StaffCredentials.StaffNumberAndPin(made, "0000")).isEmpty()
+                    ? "an unknown staff number is refused" : fail("an unknown staff number and PIN were accepted");
         });
         List<Department> departments = new ArrayList<>();
         check("departments (Organization?type=dept)", () -> {
@@ -246,6 +275,27 @@ public final class BackendCheckCommand {
         if (patient != null) {
             String pid = patient.id();
             String ref = FhirTransport.urlEncode("Patient/" + pid);
+            Patient testPatient = patient;
+            check("patient search: the test patient by MRN, phone, name + birth date", () -> {
+                List<String> ways = new ArrayList<>();
+                List<String> missed = new ArrayList<>();
+                if (testPatient.medicalRecordNumber() != null) {
+                    (found(backend, new PatientQuery.ByMedicalRecordNumber(testPatient.medicalRecordNumber()), pid)
+                            ? ways : missed).add("MRN");
+                }
+                if (testPatient.phone() != null && testPatient.phone().replaceAll("[\\s()\\-]", "").matches("\\+?\\d{5,20}")) {
+                    (found(backend, new PatientQuery.ByPhone(testPatient.phone()), pid) ? ways : missed).add("phone");
+                }
+                if (testPatient.name() != null && !testPatient.name().isBlank() && testPatient.birthDate() != null) {
+                    (found(backend, new PatientQuery.ByNameAndBirthDate(testPatient.name(), testPatient.birthDate()), pid)
+                            ? ways : missed).add("name + birth date");
+                }
+                if (!missed.isEmpty()) {
+                    return fail("the test patient was not found by " + String.join(", ", missed));
+                }
+                return ways.isEmpty() ? "skipped: the test patient has no MRN, phone or birth date on file"
+                        : "found by " + String.join(", ", ways);
+            });
             check("appointments today (Appointment?patient&date)", () -> {
                 JsonNode b = transport.get(BackendOperation.APPOINTMENTS, "Appointment?patient=" + ref);
                 for (JsonNode a : FhirJson.matches(b, "Appointment")) {
@@ -417,6 +467,10 @@ public final class BackendCheckCommand {
             backend.markPrinted(printable.get().id(), "check-" + UUID.randomUUID());
             return "recorded";
         });
+    }
+
+    private static boolean found(FhirHospitalBackend backend, PatientQuery query, String patientId) {
+        return backend.findPatients(query).stream().anyMatch(p -> p.id().equals(patientId));
     }
 
     private static String fail(String reason) {

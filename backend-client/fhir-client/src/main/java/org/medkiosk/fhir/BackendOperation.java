@@ -17,6 +17,16 @@ import java.time.Duration;
  */
 public enum BackendOperation {
     FIND_PATIENT(Kind.READ, 2000, 2500),
+    /**
+     * A nurse's patient search (name + birth date, phone, medical record number). On the nurse's path with the
+     * patient beside them: one attempt after a timeout, like identification.
+     */
+    PATIENT_SEARCH(Kind.READ, 3000, 4500),
+    /**
+     * Staff sign-in: the Practitioner of a staff card, or {@code Practitioner/$verify-pin}. The PIN check changes
+     * nothing in the hospital's records (at most a failure counter), so it is a READ and may be retried.
+     */
+    STAFF_SIGN_IN(Kind.READ, 3000, 4500),
     DEPARTMENTS(Kind.READ, 3000, 5000),
     DOCTORS(Kind.READ, 4000, 6000),
     FREE_SLOTS(Kind.READ, 4000, 6000),

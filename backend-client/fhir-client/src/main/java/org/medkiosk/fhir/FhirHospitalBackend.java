@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import org.medkiosk.hospital.Money;
 import org.medkiosk.hospital.Patient;
 import org.medkiosk.hospital.PaidInvoice;
 import org.medkiosk.hospital.PatientIdentifier;
+import org.medkiosk.hospital.PatientQuery;
 import org.medkiosk.hospital.PaymentRequest;
 import org.medkiosk.hospital.PaymentResult;
 import org.medkiosk.hospital.PendingReport;
@@ -37,6 +39,8 @@ import org.medkiosk.hospital.ReportSummary;
 import org.medkiosk.hospital.Slot;
 import org.medkiosk.hospital.SlotHold;
 import org.medkiosk.hospital.SpecimenReports;
+import org.medkiosk.hospital.StaffCredentials;
+import org.medkiosk.hospital.StaffMember;
 import org.medkiosk.hospital.TopUpRequest;
 import org.medkiosk.hospital.TopUpResult;
 import org.medkiosk.hospital.UnpaidInvoice;
@@ -110,6 +114,130 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
         }
         FhirJson.requireType(p, "Patient");
         return Optional.of(mapping.patient(p));
+    }
+
+    /** A nurse's search shows a first page only: more than this many means the query is too broad to pick from. */
+    private static final int SEARCH_PAGE = 50;
+
+    /**
+     * {@code Patient?name={name}&birthdate={yyyy-MM-dd}}, {@code Patient?phone={phone}} or
+     * {@code Patient?identifier={mrn system}|{mrn}}. What the server answers is checked again here (birth date,
+     * name, phone, MRN; retired records dropped): a server that ignores a parameter must not show a nurse other
+     * patients.
+     */
+    @Override
+    public List<Patient> findPatients(PatientQuery query) {
+        String search;
+        Predicate<JsonNode> matches;
+        if (query instanceof PatientQuery.ByNameAndBirthDate q) {
+            String born = q.birthDate().toString();
+            search = "Patient?name=" + enc(searchValue(q.name())) + "&birthdate=" + enc(born);
+            matches = p -> {
+                String birthDate = FhirJson.text(p, "birthDate");
+                return birthDate != null && birthDate.startsWith(born) && FhirMapping.nameMatches(p, q.name());
+            };
+        } else if (query instanceof PatientQuery.ByPhone q) {
+            search = "Patient?phone=" + enc(q.phone());
+            matches = p -> FhirMapping.hasPhone(p, q.phone());
+        } else {
+            String mrn = ((PatientQuery.ByMedicalRecordNumber) query).medicalRecordNumber();
+            String system = settings.identifierSystems().medicalRecordNumber();
+            search = "Patient?identifier=" + enc(system + "|" + searchValue(mrn));
+            matches = p -> FhirMapping.hasMedicalRecordNumber(p, system, mrn);
+        }
+        JsonNode bundle = transport.get(BackendOperation.PATIENT_SEARCH, search + "&_count=" + SEARCH_PAGE);
+        return FhirJson.matches(bundle, "Patient").stream()
+                .filter(p -> !retired(p))
+                .filter(matches)
+                .limit(SEARCH_PAGE)
+                .map(mapping::patient)
+                .toList();
+    }
+
+    /** {@code active: false}: a record the hospital no longer uses (a merged duplicate, a member of staff who left). */
+    private static boolean retired(JsonNode resource) {
+        return resource.path("active").isBoolean() && !resource.path("active").asBoolean();
+    }
+
+    /**
+     * A staff card: {@code Practitioner?identifier={staff card system}|{number}&_revinclude=PractitionerRole:practitioner}.
+     * A staff number and PIN: {@code POST Practitioner/$verify-pin} (the PIN travels in the body, never in a URL),
+     * answered {@code verified} and, when true, the Practitioner and its roles. A server that leaves the roles out
+     * (or ignores {@code _revinclude}) is asked {@code PractitionerRole?practitioner=Practitioner/{id}&active=true}.
+     */
+    @Override
+    public Optional<StaffMember> signIn(StaffCredentials credentials) {
+        FhirTransport.Deadline deadline = transport.deadline(BackendOperation.STAFF_SIGN_IN);
+        IdentifierSystems systems = settings.identifierSystems();
+        if (credentials instanceof StaffCredentials.StaffCard card) {
+            return staffMember(systems.staffCard(), card.cardNumber(), deadline);
+        }
+        StaffCredentials.StaffNumberAndPin typed = (StaffCredentials.StaffNumberAndPin) credentials;
+        JsonNode answer = transport.post(BackendOperation.STAFF_SIGN_IN, "Practitioner/$verify-pin", Params.create()
+                .identifier("staff", systems.staffNumber(), typed.staffNumber())
+                .string("pin", typed.pin()).node(), deadline);
+        FhirJson.requireType(answer, "Parameters");
+        JsonNode verified = FhirJson.parameter(answer, "verified").path("valueBoolean");
+        if (!verified.isBoolean()) {
+            throw FhirJson.bad("$verify-pin answer has no verified");
+        }
+        if (!verified.asBoolean()) {
+            return Optional.empty();
+        }
+        JsonNode practitioner = FhirJson.parameter(answer, "practitioner").path("resource");
+        if (!practitioner.isObject()) {
+            return staffMember(systems.staffNumber(), typed.staffNumber(), deadline); // the server said only "yes"
+        }
+        FhirJson.requireType(practitioner, "Practitioner");
+        if (!hasIdentifier(practitioner, systems.staffNumber(), typed.staffNumber())) {
+            // Signing someone in as another person is worse than not signing them in at all.
+            throw FhirJson.bad("$verify-pin answered with a staff member of another staff number");
+        }
+        if (retired(practitioner)) {
+            return Optional.empty();
+        }
+        List<JsonNode> roles = new ArrayList<>();
+        for (JsonNode p : answer.path("parameter")) {
+            if ("role".equals(p.path("name").asText()) && p.path("resource").isObject()) {
+                roles.add(p.path("resource"));
+            }
+        }
+        return Optional.of(withRoles(practitioner, roles, deadline));
+    }
+
+    private Optional<StaffMember> staffMember(String system, String value, FhirTransport.Deadline deadline) {
+        JsonNode bundle = transport.get(BackendOperation.STAFF_SIGN_IN, "Practitioner?identifier="
+                + enc(system + "|" + searchValue(value)) + "&_revinclude=PractitionerRole:practitioner", deadline);
+        // a server that ignores identifier= must not sign anyone in as whoever it lists
+        List<JsonNode> found = FhirJson.matches(bundle, "Practitioner").stream()
+                .filter(p -> hasIdentifier(p, system, value)).toList();
+        if (found.size() > 1) {
+            // Two people behind one card: never guess who is signing in.
+            throw new BackendException.Conflict("STAFF_SIGN_IN: identifier matches " + found.size() + " staff members");
+        }
+        if (found.isEmpty() || retired(found.get(0))) {
+            return Optional.empty();
+        }
+        return Optional.of(withRoles(found.get(0), FhirJson.resources(bundle, "PractitionerRole"), deadline));
+    }
+
+    private StaffMember withRoles(JsonNode practitioner, List<JsonNode> roles, FhirTransport.Deadline deadline) {
+        String id = FhirJson.requireText(practitioner, "id", "Practitioner");
+        List<JsonNode> theirs = roles.stream().filter(r -> id.equals(FhirJson.refId(r.path("practitioner")))).toList();
+        if (theirs.isEmpty()) {
+            theirs = FhirJson.matches(transport.get(BackendOperation.STAFF_SIGN_IN, "PractitionerRole?practitioner="
+                    + enc("Practitioner/" + id) + "&active=true&_count=" + PAGE, deadline), "PractitionerRole");
+        }
+        return mapping.staffMember(practitioner, theirs);
+    }
+
+    private static boolean hasIdentifier(JsonNode resource, String system, String value) {
+        for (JsonNode i : resource.path("identifier")) {
+            if (system.equals(FhirJson.text(i, "system")) && value.equals(FhirJson.text(i, "value"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -713,6 +841,14 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
         return r;
     }
 
+    /**
+     * A value as FHIR search syntax needs it: {@code , | $ \\} escaped with a backslash, or "SMITH, JOHN" would be
+     * two names (OR) and a value with a bar a system and a code.
+     */
+    static String searchValue(String value) {
+        return value.replace("\\", "\\\\").replace(",", "\\,").replace("|", "\\|").replace("$", "\\$");
+    }
+
     private static String enc(String s) {
         return FhirTransport.urlEncode(s);
     }
@@ -743,6 +879,11 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
 
         Params code(String name, String value) {
             parameters.addObject().put("name", name).put("valueCode", value);
+            return this;
+        }
+
+        Params identifier(String name, String system, String value) {
+            parameters.addObject().put("name", name).putObject("valueIdentifier").put("system", system).put("value", value);
             return this;
         }
 

@@ -34,6 +34,8 @@ import org.medkiosk.hospital.ReportKind;
 import org.medkiosk.hospital.ReportSummary;
 import org.medkiosk.hospital.Sex;
 import org.medkiosk.hospital.Slot;
+import org.medkiosk.hospital.StaffMember;
+import org.medkiosk.hospital.StaffRole;
 import org.medkiosk.hospital.TopUpResult;
 import org.medkiosk.hospital.UnpaidInvoice;
 import org.medkiosk.hospital.Visit;
@@ -120,6 +122,160 @@ final class FhirMapping {
         String f = family == null ? "" : family;
         boolean cjk = (f + given).codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         return cjk ? f + given : (given + " " + f).trim();
+    }
+
+    /**
+     * Whether one of the patient's names matches what a nurse typed, the way FHIR's {@code name} search does and a
+     * little more: case, accents, spaces and the separators of Latin and transliterated names (", ", "·", ".")
+     * are ignored; the whole query may begin any name (张三 finds 张三明) or any part of it (SMITH finds "SMITH,
+     * JOHN"), or every word of it may begin some part ("John Smith" finds "SMITH, JOHN"). The client checks what a
+     * server answered with this, so a server that ignored {@code name=} never shows a nurse someone else.
+     */
+    static boolean nameMatches(JsonNode patient, String query) {
+        String whole = fold(query);
+        if (whole.isEmpty()) {
+            return false;
+        }
+        List<String> words = words(query);
+        for (JsonNode n : patient.path("name")) {
+            List<String> parts = new ArrayList<>();
+            String family = FhirJson.text(n, "family");
+            StringBuilder given = new StringBuilder();
+            for (JsonNode g : n.path("given")) {
+                if (g.isTextual()) {
+                    parts.add(g.asText());
+                    given.append(g.asText());
+                }
+            }
+            if (family != null) {
+                parts.add(family);
+            }
+            List<String> candidates = new ArrayList<>(parts);
+            String text = FhirJson.text(n, "text");
+            if (text != null) {
+                candidates.add(text);
+                parts.addAll(words(text));
+            }
+            candidates.add((family == null ? "" : family) + given);
+            candidates.add(given + (family == null ? "" : family));
+            if (candidates.stream().map(FhirMapping::fold).anyMatch(c -> !c.isEmpty() && c.startsWith(whole))) {
+                return true;
+            }
+            List<String> folded = parts.stream().map(FhirMapping::fold).filter(x -> !x.isEmpty()).toList();
+            if (!words.isEmpty() && words.stream().allMatch(w -> folded.stream().anyMatch(x -> x.startsWith(w)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        for (String w : s.split("[\\s,.·・•\\-]+")) {
+            String f = fold(w);
+            if (!f.isEmpty()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static String fold(String s) {
+        String decomposed = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD);
+        return decomposed.replaceAll("\\p{M}+", "").replaceAll("[\\s,.·・•\\-]+", "")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Whether the patient's record lists this phone number: digits compared, a leading +86 / 0086 country code
+     * ignored on either side (13800000001 = +86 138 0000 0001).
+     */
+    static boolean hasPhone(JsonNode patient, String phone) {
+        String want = phoneDigits(phone);
+        if (want.isEmpty()) {
+            return false;
+        }
+        for (JsonNode t : patient.path("telecom")) {
+            String system = FhirJson.text(t, "system");
+            String value = FhirJson.text(t, "value");
+            if (value != null && ("phone".equals(system) || "sms".equals(system)) && want.equals(phoneDigits(value))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String phoneDigits(String phone) {
+        String d = phone.replaceAll("[^0-9]", "");
+        if (d.startsWith("0086")) {
+            return d.substring(4);
+        }
+        if (d.startsWith("86") && d.length() == 13) {
+            return d.substring(2);
+        }
+        return d;
+    }
+
+    /** Whether the patient carries this medical record number (under the system, or any system typed v2-0203 MR). */
+    static boolean hasMedicalRecordNumber(JsonNode patient, String system, String mrn) {
+        for (JsonNode identifier : patient.path("identifier")) {
+            boolean mr = system.equals(FhirJson.text(identifier, "system"))
+                    || "MR".equals(FhirJson.code(identifier.path("type"), null));
+            if (mr && mrn.equals(FhirJson.text(identifier, "value"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** FHIR's practitioner-role codes: nurse, ict (the kiosk's technicians), doctor. */
+    static final String PRACTITIONER_ROLE = "http://terminology.hl7.org/CodeSystem/practitioner-role";
+
+    /**
+     * A confirmed member of staff: the Practitioner (id, staff number identifier, name) with the roles of its
+     * active PractitionerRoles ({@code code} in {@link #PRACTITIONER_ROLE}; other codes are not the kiosk's
+     * business). Roles naming another practitioner are ignored.
+     */
+    StaffMember staffMember(JsonNode practitioner, List<JsonNode> roles) {
+        FhirJson.requireType(practitioner, "Practitioner");
+        String id = FhirJson.requireText(practitioner, "id", "Practitioner");
+        String staffNumber = null;
+        for (JsonNode identifier : practitioner.path("identifier")) {
+            String value = FhirJson.text(identifier, "value");
+            if (systems.staffNumber().equals(FhirJson.text(identifier, "system")) && value != null && !value.isBlank()) {
+                staffNumber = value;
+                break;
+            }
+        }
+        LocalizedText name = FhirJson.localized(practitioner.path("name").path(0), "text");
+        if (name == null || name.zh().isBlank()) {
+            String plain = patientName(practitioner);
+            name = LocalizedText.same(plain.isBlank() ? id : plain);
+        }
+        java.util.EnumSet<StaffRole> found = java.util.EnumSet.noneOf(StaffRole.class);
+        for (JsonNode role : roles) {
+            if (!"PractitionerRole".equals(role.path("resourceType").asText())
+                    || (role.path("active").isBoolean() && !role.path("active").asBoolean())
+                    || !id.equals(FhirJson.refId(role.path("practitioner")))) {
+                continue;
+            }
+            for (JsonNode cc : role.path("code")) {
+                for (JsonNode coding : cc.path("coding")) {
+                    if (!PRACTITIONER_ROLE.equals(FhirJson.text(coding, "system"))) {
+                        continue;
+                    }
+                    switch (String.valueOf(FhirJson.text(coding, "code"))) {
+                        case "nurse" -> found.add(StaffRole.NURSE);
+                        case "ict" -> found.add(StaffRole.TECHNICIAN);
+                        case "doctor" -> found.add(StaffRole.DOCTOR);
+                        default -> {
+                            // pharmacist, researcher, teacher: nothing the kiosk offers them
+                        }
+                    }
+                }
+            }
+        }
+        return new StaffMember(id, staffNumber, name, found);
     }
 
     static final LocalizedText EMPTY = LocalizedText.same("");

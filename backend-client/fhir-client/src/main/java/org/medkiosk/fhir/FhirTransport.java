@@ -89,6 +89,11 @@ final class FhirTransport implements AutoCloseable {
         return call(op, "POST", relative, body, Map.of(), Deadline.after(settings.deadline(op)));
     }
 
+    /** A POST that shares a deadline with other requests of one domain call (staff sign-in and its role lookup). */
+    JsonNode post(BackendOperation op, String relative, JsonNode body, Deadline deadline) {
+        return call(op, "POST", relative, body, Map.of(), deadline);
+    }
+
     JsonNode put(BackendOperation op, String relative, JsonNode body, Map<String, String> headers) {
         return call(op, "PUT", relative, body, headers, Deadline.after(settings.deadline(op)));
     }

@@ -9,6 +9,7 @@ import org.medkiosk.hospital.IdentifierKind;
  * The FHIR {@code Identifier.system} of each way a patient proves who they are, and of the other identifiers the
  * kiosk reads (queue number, specimen barcode). A hospital sets its own in the kiosk configuration
  * ({@link FhirSettings#withIdentifierSystems}); {@link #DEFAULTS} are MedKiosk's, which the demo hospital uses.
+ * Staff are identified under their own two systems (staff number, staff card), never under a patient's.
  * The first system of a kind is searched first; the others only when it finds no one (a typed 18-digit number may
  * be a resident ID or a 2023 foreign permanent residence number; a patient card may be read as a barcode or by its
  * contactless UID).
@@ -29,6 +30,8 @@ import org.medkiosk.hospital.IdentifierKind;
  * @param ehealthCard               e-health card QR token
  * @param queueNumber               the queue number on the check-in Encounter
  * @param specimen                  the specimen barcode on a collection slip (Specimen.identifier / accessionIdentifier)
+ * @param staffNumber               a member of staff's staff number (工号), Practitioner.identifier
+ * @param staffCard                 the number on a staff card, Practitioner.identifier
  */
 public record IdentifierSystems(
         String residentId,
@@ -40,7 +43,9 @@ public record IdentifierSystems(
         String medicalRecordNumber,
         String ehealthCard,
         String queueNumber,
-        String specimen) {
+        String specimen,
+        String staffNumber,
+        String staffCard) {
 
     public static final String RESIDENT_ID = "urn:oid:2.16.156.10011.1.3";
     public static final String FOREIGN_PERMANENT_RESIDENCE = "urn:medkiosk:foreign-permanent-residence";
@@ -52,14 +57,17 @@ public record IdentifierSystems(
     public static final String EHEALTH_CARD = "urn:medkiosk:ehealth-card";
     public static final String QUEUE_NUMBER = "urn:medkiosk:queue-number";
     public static final String SPECIMEN = "urn:medkiosk:specimen";
+    public static final String STAFF_NUMBER = "urn:medkiosk:staff-number";
+    public static final String STAFF_CARD = "urn:medkiosk:staff-card";
 
     /** MedKiosk's systems (the values above); the demo hospital serves these. */
     public static final IdentifierSystems DEFAULTS = new IdentifierSystems(RESIDENT_ID, FOREIGN_PERMANENT_RESIDENCE,
-            INSURANCE_CARD, INSURANCE_VOUCHER, PATIENT_CARD, PATIENT_CARD_UID, MRN, EHEALTH_CARD, QUEUE_NUMBER, SPECIMEN);
+            INSURANCE_CARD, INSURANCE_VOUCHER, PATIENT_CARD, PATIENT_CARD_UID, MRN, EHEALTH_CARD, QUEUE_NUMBER, SPECIMEN,
+            STAFF_NUMBER, STAFF_CARD);
 
     public IdentifierSystems {
         for (String s : new String[]{residentId, foreignPermanentResidence, insuranceCard, insuranceVoucher, patientCard,
-                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen}) {
+                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen, staffNumber, staffCard}) {
             Objects.requireNonNull(s, "identifier system");
             if (s.isBlank() || s.contains("|") || !s.matches("(?i)^[a-z][a-z0-9+.-]*:\\S+$")) {
                 throw new IllegalArgumentException("an identifier system must be an absolute URI without '|': " + s);
@@ -76,52 +84,62 @@ public record IdentifierSystems(
 
     public IdentifierSystems withResidentId(String system) {
         return new IdentifierSystems(system, foreignPermanentResidence, insuranceCard, insuranceVoucher, patientCard,
-                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen);
+                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen, staffNumber, staffCard);
     }
 
     public IdentifierSystems withForeignPermanentResidence(String system) {
         return new IdentifierSystems(residentId, system, insuranceCard, insuranceVoucher, patientCard,
-                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen);
+                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen, staffNumber, staffCard);
     }
 
     public IdentifierSystems withInsuranceCard(String system) {
         return new IdentifierSystems(residentId, foreignPermanentResidence, system, insuranceVoucher, patientCard,
-                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen);
+                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen, staffNumber, staffCard);
     }
 
     public IdentifierSystems withInsuranceVoucher(String system) {
         return new IdentifierSystems(residentId, foreignPermanentResidence, insuranceCard, system, patientCard,
-                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen);
+                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen, staffNumber, staffCard);
     }
 
     public IdentifierSystems withPatientCard(String system) {
         return new IdentifierSystems(residentId, foreignPermanentResidence, insuranceCard, insuranceVoucher, system,
-                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen);
+                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen, staffNumber, staffCard);
     }
 
     public IdentifierSystems withPatientCardUid(String system) {
         return new IdentifierSystems(residentId, foreignPermanentResidence, insuranceCard, insuranceVoucher, patientCard,
-                system, medicalRecordNumber, ehealthCard, queueNumber, specimen);
+                system, medicalRecordNumber, ehealthCard, queueNumber, specimen, staffNumber, staffCard);
     }
 
     public IdentifierSystems withMedicalRecordNumber(String system) {
         return new IdentifierSystems(residentId, foreignPermanentResidence, insuranceCard, insuranceVoucher, patientCard,
-                patientCardUid, system, ehealthCard, queueNumber, specimen);
+                patientCardUid, system, ehealthCard, queueNumber, specimen, staffNumber, staffCard);
     }
 
     public IdentifierSystems withEhealthCard(String system) {
         return new IdentifierSystems(residentId, foreignPermanentResidence, insuranceCard, insuranceVoucher, patientCard,
-                patientCardUid, medicalRecordNumber, system, queueNumber, specimen);
+                patientCardUid, medicalRecordNumber, system, queueNumber, specimen, staffNumber, staffCard);
     }
 
     public IdentifierSystems withQueueNumber(String system) {
         return new IdentifierSystems(residentId, foreignPermanentResidence, insuranceCard, insuranceVoucher, patientCard,
-                patientCardUid, medicalRecordNumber, ehealthCard, system, specimen);
+                patientCardUid, medicalRecordNumber, ehealthCard, system, specimen, staffNumber, staffCard);
     }
 
     public IdentifierSystems withSpecimen(String system) {
         return new IdentifierSystems(residentId, foreignPermanentResidence, insuranceCard, insuranceVoucher, patientCard,
-                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, system);
+                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, system, staffNumber, staffCard);
+    }
+
+    public IdentifierSystems withStaffNumber(String system) {
+        return new IdentifierSystems(residentId, foreignPermanentResidence, insuranceCard, insuranceVoucher, patientCard,
+                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen, system, staffCard);
+    }
+
+    public IdentifierSystems withStaffCard(String system) {
+        return new IdentifierSystems(residentId, foreignPermanentResidence, insuranceCard, insuranceVoucher, patientCard,
+                patientCardUid, medicalRecordNumber, ehealthCard, queueNumber, specimen, staffNumber, system);
     }
 
     /** The systems to search for an identifier of this kind, in order. */

@@ -46,6 +46,9 @@ class BackendCheckCommandTest {
         assertTrue(r.out().contains("PASS  Invoice/$pay"), r.out());
         assertTrue(r.out().contains("PASS  Invoice/$payment-status"), r.out());
         assertTrue(r.out().contains("PASS  search filters: an unknown identifier"), r.out());
+        assertTrue(r.out().contains("PASS  search filters: a phone number nobody has finds no one"), r.out());
+        assertTrue(r.out().contains("PASS  staff: an unknown staff card signs no one in"), r.out());
+        assertTrue(r.out().contains("PASS  Practitioner/$verify-pin"), r.out());
         oneVerdictPerCustomOperation(r.out());
         assertTrue(r.out().contains("PASS  free slots"), r.out());
         assertFalse(r.out().contains("FAIL"), r.out());
@@ -58,10 +61,14 @@ class BackendCheckCommandTest {
         assertEquals(0, r.code(), r.out());
         for (String op : List.of("Appointment/$hold", "Appointment/$book", "Appointment/$check-in", "Invoice/$pay",
                 "Invoice/$payment-reverse", "Invoice/$payment-refund", "Invoice/$payment-status", "Account/$deposit",
-                "DiagnosticReport/$mark-printed", "unpaid invoices", "final reports", "paid invoices", "pending reports")) {
+                "DiagnosticReport/$mark-printed", "unpaid invoices", "final reports", "paid invoices", "pending reports",
+                "patient search: the test patient by MRN, phone, name + birth date")) {
             assertTrue(r.out().contains("PASS  " + op), op + " in\n" + r.out());
         }
         assertFalse(r.out().contains("110101198503071235"), "the test patient's number is not echoed");
+        assertTrue(r.out().contains("found by MRN, phone, name + birth date"), r.out());
+        assertFalse(r.out().contains("13800000001") || r.out().contains("MR100001") || r.out().contains("张三明"),
+                "nor the phone, MRN or name it was searched by");
         assertFalse(r.out().contains("FAIL"), r.out());
         oneVerdictPerCustomOperation(r.out());
     }
@@ -81,7 +88,7 @@ class BackendCheckCommandTest {
 
     static final List<String> CUSTOM = List.of("Appointment/$hold", "Appointment/$book", "Appointment/$check-in",
             "Invoice/$pay", "Invoice/$payment-status", "Invoice/$payment-reverse", "Invoice/$payment-refund",
-            "Account/$deposit", "DiagnosticReport/$mark-printed");
+            "Account/$deposit", "DiagnosticReport/$mark-printed", "Practitioner/$verify-pin");
 
     static void oneVerdictPerCustomOperation(String out) {
         for (String op : CUSTOM) {

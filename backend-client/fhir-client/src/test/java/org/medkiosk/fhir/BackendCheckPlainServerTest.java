@@ -152,7 +152,7 @@ class BackendCheckPlainServerTest {
         jetty.stop();
     }
 
-    /** A plain provider whose searches filter by identifier, id, references and status (literal matching). */
+    /** A plain provider whose searches filter by identifier, id, references, status and phone (literal matching). */
     public static class Filtering implements IResourceProvider {
         private final Class<? extends Resource> type;
 
@@ -194,7 +194,8 @@ class BackendCheckPlainServerTest {
                                           @OptionalParam(name = "schedule") ReferenceOrListParam schedule,
                                           @OptionalParam(name = "patient") ReferenceOrListParam patient,
                                           @OptionalParam(name = "status") TokenOrListParam status,
-                                          @OptionalParam(name = "type") TokenOrListParam orgType) {
+                                          @OptionalParam(name = "type") TokenOrListParam orgType,
+                                          @OptionalParam(name = "phone") TokenParam phone) {
             List<IBaseResource> out = new ArrayList<>();
             for (Resource r : STORE) {
                 if (!type.isInstance(r)) {
@@ -208,7 +209,8 @@ class BackendCheckPlainServerTest {
                 boolean ok = idOk
                         && (id == null || id.getValuesAsQueryTokens().stream().anyMatch(t -> t.getValue().equals(r.getIdElement().getIdPart())))
                         && refs(organization, r) && refs(actor, r) && refs(schedule, r) && refs(patient, r)
-                        && tokens(status, json, "status") && tokens(orgType, json, "code");
+                        && tokens(status, json, "status") && tokens(orgType, json, "code")
+                        && (phone == null || json.contains("\"value\":\"" + phone.getValue() + "\""));
                 if (ok) {
                     out.add(r);
                 }

@@ -32,6 +32,13 @@ class FhirMappingFuzzTest {
         for (JsonNode p : root.path("parameter")) {
             mapEverything(p.path("resource"));
         }
+        // a staff member with the roles beside it (a _revinclude Bundle, a $verify-pin answer)
+        java.util.List<JsonNode> beside = new java.util.ArrayList<>();
+        root.path("entry").forEach(e -> beside.add(e.path("resource")));
+        root.path("parameter").forEach(p -> beside.add(p.path("resource")));
+        for (JsonNode r : beside) {
+            guard(() -> MAPPING.staffMember(r, beside));
+        }
     }
 
     private static void mapEverything(JsonNode node) {
@@ -52,6 +59,17 @@ class FhirMappingFuzzTest {
         guard(() -> MAPPING.imagingReport(node, null));
         guard(() -> MAPPING.documentSource(node));
         guard(() -> FhirMapping.reportKind(node));
+        guard(() -> FhirMapping.nameMatches(node, "John Smith"));
+        guard(() -> FhirMapping.nameMatches(node, "张三"));
+        guard(() -> FhirMapping.hasPhone(node, "+8613800000001"));
+        guard(() -> FhirMapping.hasMedicalRecordNumber(node, IdentifierSystems.MRN, "MR100001"));
+        guard(() -> {
+            java.util.List<JsonNode> roles = new java.util.ArrayList<>();
+            node.path("entry").forEach(e -> roles.add(e.path("resource")));
+            node.path("parameter").forEach(p -> roles.add(p.path("resource")));
+            node.path("contained").forEach(roles::add);
+            return MAPPING.staffMember(node, roles);
+        });
         guard(() -> FhirJson.matches(node, "Patient"));
         guard(() -> FhirJson.resources(node, "Observation"));
         guard(() -> OperationOutcomes.summary(node));

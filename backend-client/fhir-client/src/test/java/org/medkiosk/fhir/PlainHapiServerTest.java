@@ -73,8 +73,12 @@ import org.medkiosk.hospital.Doctor;
 import org.medkiosk.hospital.IdentifierKind;
 import org.medkiosk.hospital.LabReport;
 import org.medkiosk.hospital.PatientIdentifier;
+import org.medkiosk.hospital.PatientQuery;
 import org.medkiosk.hospital.ReportKind;
 import org.medkiosk.hospital.Sex;
+import org.medkiosk.hospital.StaffCredentials;
+import org.medkiosk.hospital.StaffMember;
+import org.medkiosk.hospital.StaffRole;
 import org.medkiosk.hospital.UnpaidInvoice;
 
 /**
@@ -129,6 +133,19 @@ class PlainHapiServerTest {
         role.setOrganization(new Reference("Organization/D1"));
         role.addCode(new CodeableConcept().addCoding(new Coding("urn:his:title", "A", "Attending")));
         STORE.add(role);
+        Practitioner nurse = new Practitioner();
+        nurse.setId("N-5");
+        nurse.addIdentifier().setSystem(IdentifierSystems.STAFF_CARD).setValue("7100000005").addExtension(vendor("printed"));
+        nurse.addIdentifier().setSystem("http://his.example.com/id/employee").setValue("E-5");
+        nurse.addName(new HumanName().setFamily("陈").addGiven("丽"));
+        nurse.addExtension(vendor("shift"));
+        STORE.add(nurse);
+        PractitionerRole nursing = new PractitionerRole();
+        nursing.setId("R-N5");
+        nursing.setPractitioner(new Reference("Practitioner/N-5"));
+        nursing.addCode(new CodeableConcept().addCoding(new Coding(
+                "http://terminology.hl7.org/CodeSystem/practitioner-role", "nurse", null)));
+        STORE.add(nursing);
         Schedule schedule = new Schedule();
         schedule.setId("S1");
         schedule.addActor(new Reference("PractitionerRole/R1"));
@@ -284,6 +301,20 @@ class PlainHapiServerTest {
                                              @OptionalParam(name = "date") DateRangeParam date) {
             return search(null, null, null, null, null, null, patient);
         }
+    }
+
+    @Test
+    void staffSignInAndPatientSearchAgainstAServerThatFiltersNeitherRolesNorPatients() {
+        // _revinclude, practitioner=, name=, birthdate= and phone= are all ignored by this server
+        StaffMember nurse = backend.signIn(new StaffCredentials.StaffCard("7100000005")).orElseThrow();
+        assertEquals("N-5", nurse.id());
+        assertEquals("陈丽", nurse.name().zh());
+        assertEquals(null, nurse.staffNumber(), "this hospital keeps its staff numbers under its own system");
+        assertEquals(java.util.Set.of(StaffRole.NURSE), nurse.roles(), "the doctor's role R1 is not hers");
+        assertTrue(backend.signIn(new StaffCredentials.StaffCard("7100000006")).isEmpty());
+        assertEquals(List.of(), backend.findPatients(new PatientQuery.ByNameAndBirthDate("张三明", LocalDate.of(1985, 3, 7))),
+                "a birth month on file is not this birthday");
+        assertEquals(List.of(), backend.findPatients(new PatientQuery.ByPhone("13800000001")));
     }
 
     @Test

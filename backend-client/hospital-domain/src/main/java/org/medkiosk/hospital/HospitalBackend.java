@@ -17,6 +17,22 @@ public interface HospitalBackend {
     /** The patient the hospital knows by this id (the subject of an appointment on a scanned slip); empty if none. */
     Optional<Patient> patient(String patientId);
 
+    /**
+     * Patients matching a nurse's search (nurse-assisted mode), for the nurse to pick the one beside them: none,
+     * one, or several (a phone number a family shares, two people of one name and birthday). Records the
+     * hospital has retired (merged duplicates) are not offered. At most a first page (50): a longer list means the
+     * query is too broad.
+     */
+    List<Patient> findPatients(PatientQuery query);
+
+    /**
+     * Confirms who a member of staff is: the person behind a staff card, or behind a staff number whose PIN the
+     * hospital accepts. Empty for a card or number the hospital does not know, a wrong PIN, or someone no longer
+     * active; the kiosk is not told which, so the screen cannot help anyone guess. The PIN is checked by the
+     * hospital, never by the kiosk.
+     */
+    Optional<StaffMember> signIn(StaffCredentials credentials);
+
     List<Department> departments();
 
     List<Doctor> doctors(String departmentId, LocalDate day);

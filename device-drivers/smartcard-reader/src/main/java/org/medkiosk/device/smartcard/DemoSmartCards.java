@@ -3,7 +3,11 @@ package org.medkiosk.device.smartcard;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** The demo roster (helpers/ROSTER.md) as smart cards: social security cards of patients 1–6, patient card UIDs 1–10. */
+/**
+ * The demo roster (helpers/ROSTER.md) as smart cards: social security cards of patients 1–6, patient card UIDs 1–10,
+ * and the staff cards of the demo hospital's staff 1–4 (demo-hospital {@code DemoStaff}: nurses 1 and 2, technician
+ * 3, and 4 a nurse who has left, whose card still reads but signs no one in).
+ */
 public final class DemoSmartCards {
 
     private static final List<SmartCardIdentity.SocialSecurityCard> SOCIAL_SECURITY = List.of(
@@ -14,7 +18,18 @@ public final class DemoSmartCards {
             card("A00000005", "320102199005200030", "刘洋", "1", "01", "19900520"),
             card("A00000006", "640104198808080020", "赵敏", "2", "03", "19880808"));
 
+    /** Staff card numbers of demo staff 1–4, as the demo hospital has them on its Practitioners. */
+    private static final List<String> STAFF_CARDS = List.of("7100000001", "7100000002", "7100000003", "7100000004");
+
     private DemoSmartCards() {
+    }
+
+    /** Staff 1..4 have a staff card: 710000000n. */
+    public static String staffCardNumber(int staffNumber) {
+        if (staffNumber < 1 || staffNumber > STAFF_CARDS.size()) {
+            throw new NoSuchElementException("demo staff member " + staffNumber + " has no staff card");
+        }
+        return STAFF_CARDS.get(staffNumber - 1);
     }
 
     /** Patients 1..6 have an insurance card. */

@@ -66,6 +66,11 @@ public final class SmartCardCommand {
         if (id instanceof SmartCardIdentity.ContactlessPatientCard c) {
             return "{\"cardType\":\"contactless-patient-card\",\"uid\":" + JsonString.quote(c.uid()) + "}";
         }
+        if (id instanceof SmartCardIdentity.StaffCard staff) {
+            // the number signs its holder in: masked like an ID number unless the technician asks
+            return "{\"cardType\":\"staff-card\",\"staffCardNumber\":" + JsonString.quote(unmasked
+                    ? staff.staffCardNumber() : SmartCardIdentity.mask(staff.staffCardNumber(), 2)) + "}";
+        }
         SmartCardIdentity.SocialSecurityCard s = (SmartCardIdentity.SocialSecurityCard) id;
         return "{\"cardType\":\"social-security\",\"cardNumber\":" + JsonString.quote(s.cardNumber())
                 + ",\"socialSecurityNumber\":"

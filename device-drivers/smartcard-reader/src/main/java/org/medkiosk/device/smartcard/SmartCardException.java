@@ -4,9 +4,9 @@ package org.medkiosk.device.smartcard;
 public final class SmartCardException extends Exception {
 
     public enum Reason {
-        /** Neither a social security card nor a contactless patient card. */
+        /** Not a social security card, a staff card or a contactless patient card; or a staff card with no number. */
         UNKNOWN_CARD,
-        /** The card's file is blocked or invalidated (status 6283 / 6983 / 6984). */
+        /** The card's file is blocked or invalidated (status 6283 / 6983 / 6984): also a deactivated staff card. */
         FILE_BLOCKED,
         /** This region's cards need a PIN (VERIFY) before the public data can be read (status 6982). */
         PIN_REQUIRED,

@@ -2,7 +2,8 @@ package org.medkiosk.device.smartcard;
 
 /** What a card in a PC/SC reader identifies. */
 public sealed interface SmartCardIdentity
-        permits SmartCardIdentity.SocialSecurityCard, SmartCardIdentity.ContactlessPatientCard {
+        permits SmartCardIdentity.SocialSecurityCard, SmartCardIdentity.ContactlessPatientCard,
+        SmartCardIdentity.StaffCard {
 
     /**
      * Public data of a Chinese social security (insurance) card, read without a PSAM (DEVICES.md §4).
@@ -26,6 +27,19 @@ public sealed interface SmartCardIdentity
 
     /** A hospital patient card recognised by its contactless UID (uppercase hex, e.g. 04A1B2C3D4E501). */
     record ContactlessPatientCard(String uid) implements SmartCardIdentity {
+    }
+
+    /**
+     * A hospital staff card (nurse, technician), read by {@link StaffCardProfile}: not a patient's identity. The
+     * hospital confirms who holds it; the number signs its holder in without a PIN, so it is masked in logs.
+     *
+     * @param staffCardNumber the number the hospital issued on the card (4–32 letters, digits or '-')
+     */
+    record StaffCard(String staffCardNumber) implements SmartCardIdentity {
+        @Override
+        public String toString() {
+            return "StaffCard[" + mask(staffCardNumber, 2) + "]";
+        }
     }
 
     /** Keeps {@code keep} characters at each end. */

@@ -46,4 +46,27 @@ class DemoModeSmartCardTest {
             assertEquals(SmartCardException.Reason.PIN_REQUIRED, next(SmartCardEvent.CardFailed.class).reason());
         }
     }
+
+    @Test
+    void aNurseStaffCardFromTheDemoPanelIsAStaffCard() throws Exception {
+        SimulatedCardReaders readers = new SimulatedCardReaders("Demo contactless reader");
+        try (SmartCardReader reader = new SmartCardReader(readers, new SmartCardProfiles(), Duration.ofMillis(20),
+                events::add)) {
+            reader.start();
+            for (int staff = 1; staff <= 4; staff++) {
+                readers.insert("Demo contactless reader", StaffCardSimulator.demo(staff, StaffCardSimulator.Variant.NORMAL));
+                assertEquals(new SmartCardIdentity.StaffCard(DemoSmartCards.staffCardNumber(staff)),
+                        next(SmartCardEvent.CardRead.class).identity());
+                readers.remove("Demo contactless reader");
+                next(SmartCardEvent.CardRemoved.class);
+            }
+            readers.insert("Demo contactless reader", StaffCardSimulator.demo(1, StaffCardSimulator.Variant.DEACTIVATED));
+            assertEquals(SmartCardException.Reason.FILE_BLOCKED, next(SmartCardEvent.CardFailed.class).reason());
+            readers.remove("Demo contactless reader");
+            next(SmartCardEvent.CardRemoved.class);
+            readers.insert("Demo contactless reader", ContactlessPatientCardSimulator.demo(3));
+            assertEquals(new SmartCardIdentity.ContactlessPatientCard("04A1B2C3D4E503"),
+                    next(SmartCardEvent.CardRead.class).identity(), "a patient card is still a patient card");
+        }
+    }
 }

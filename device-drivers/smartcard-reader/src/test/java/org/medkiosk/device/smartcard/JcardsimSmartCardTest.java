@@ -44,9 +44,13 @@ class JcardsimSmartCardTest {
     }
 
     private CardSimulator card(SimulatedCard model) {
+        return card(model, SocialSecurityCardProfile.SSSE_DF_NAME);
+    }
+
+    private CardSimulator card(SimulatedCard model, byte[] aid) {
         CardSimulator sim = new CardSimulator();
         DelegatingApplet.next = model;
-        sim.installApplet(AIDUtil.create(SocialSecurityCardProfile.SSSE_DF_NAME), DelegatingApplet.class);
+        sim.installApplet(AIDUtil.create(aid), DelegatingApplet.class);
         return sim;
     }
 
@@ -107,6 +111,69 @@ class JcardsimSmartCardTest {
         SmartCardIdentity id = SmartCardReader.readOnce(CardTerminalSource.of(factory),
                 new SmartCardProfiles(new SocialSecurityCardProfile(SocialSecurityCardSimulator.DEMO_PIN)), READER);
         assertEquals(DemoSmartCards.socialSecurityCard(3), id);
+    }
+
+    @Test
+    void aStaffCardIsReadAsAStaffCardAndNotAsAPatientCard() throws Exception {
+        startReader(new SmartCardProfiles());
+        CardSimulator sim = card(StaffCardSimulator.demo(1, StaffCardSimulator.Variant.NORMAL), StaffCardProfile.MEDKIOSK_AID);
+        sim.assignToTerminal(terminal);
+        SmartCardEvent.CardRead read = next(SmartCardEvent.CardRead.class);
+        assertEquals(new SmartCardIdentity.StaffCard("7100000001"), read.identity());
+        assertEquals("StaffCard[71******01]", read.identity().toString());
+        sim.assignToTerminal(null);
+        next(SmartCardEvent.CardRemoved.class);
+    }
+
+    @Test
+    void aDeactivatedStaffCardIsBlockedAndAnUnpersonalisedOneUnknown() throws Exception {
+        card(StaffCardSimulator.demo(2, StaffCardSimulator.Variant.DEACTIVATED), StaffCardProfile.MEDKIOSK_AID)
+                .assignToTerminal(terminal);
+        SmartCardException blocked = assertThrows(SmartCardException.class,
+                () -> SmartCardReader.readOnce(CardTerminalSource.of(factory), new SmartCardProfiles(), READER));
+        assertEquals(SmartCardException.Reason.FILE_BLOCKED, blocked.reason());
+        card(StaffCardSimulator.demo(3, StaffCardSimulator.Variant.NOT_PERSONALISED), StaffCardProfile.MEDKIOSK_AID)
+                .assignToTerminal(terminal);
+        SmartCardException blank = assertThrows(SmartCardException.class,
+                () -> SmartCardReader.readOnce(CardTerminalSource.of(factory), new SmartCardProfiles(), READER));
+        assertEquals(SmartCardException.Reason.UNKNOWN_CARD, blank.reason());
+        assertEquals("the staff card holds no card number (not personalised?)", blank.getMessage());
+    }
+
+    @Test
+    void aHospitalsOwnStaffApplicationIsSelectedByItsAid() throws Exception {
+        byte[] theirs = {(byte) 0xF0, 0x48, 0x49, 0x53, 0x53, 0x54};
+        SimulatedCard model = new SimulatedCard() {
+            private final StaffCardSimulator layout = StaffCardSimulator.demo(2, StaffCardSimulator.Variant.NORMAL);
+
+            @Override
+            public byte[] atr() {
+                return layout.atr();
+            }
+
+            @Override
+            public void reset() {
+                layout.reset();
+            }
+
+            @Override
+            public byte[] process(byte[] apdu) {
+                // the same file behind another AID: answer its SELECT as the MedKiosk one
+                if ((apdu[1] & 0xFF) == 0xA4 && java.util.Arrays.equals(java.util.Arrays.copyOfRange(apdu, 5, apdu.length), theirs)) {
+                    byte[] ours = new byte[5 + StaffCardProfile.MEDKIOSK_AID.length];
+                    System.arraycopy(apdu, 0, ours, 0, 4);
+                    ours[4] = (byte) StaffCardProfile.MEDKIOSK_AID.length;
+                    System.arraycopy(StaffCardProfile.MEDKIOSK_AID, 0, ours, 5, StaffCardProfile.MEDKIOSK_AID.length);
+                    return layout.process(ours);
+                }
+                return layout.process(apdu);
+            }
+        };
+        card(model, theirs).assignToTerminal(terminal);
+        assertEquals(SmartCardException.Reason.UNKNOWN_CARD, assertThrows(SmartCardException.class, () -> SmartCardReader.readOnce(
+                CardTerminalSource.of(factory), new SmartCardProfiles(), READER)).reason(), "MedKiosk's AID is not on this card");
+        assertEquals(new SmartCardIdentity.StaffCard("7100000002"), SmartCardReader.readOnce(CardTerminalSource.of(factory),
+                new SmartCardProfiles(new SocialSecurityCardProfile(), new StaffCardProfile(theirs)), READER));
     }
 
     @Test

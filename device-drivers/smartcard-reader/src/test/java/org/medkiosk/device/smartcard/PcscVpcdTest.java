@@ -103,6 +103,14 @@ class PcscVpcdTest {
     }
 
     @Test
+    void aStaffCardThroughPcscdIsAStaffCard() throws Exception {
+        startReader();
+        card = new VpcdCard("127.0.0.1", VpcdCard.DEFAULT_PORT, StaffCardSimulator.demo(1, StaffCardSimulator.Variant.NORMAL));
+        card.insert();
+        assertEquals(new SmartCardIdentity.StaffCard("7100000001"), nextCardIn(Pcscd.VIRTUAL_READER));
+    }
+
+    @Test
     void blockedCardIsReportedThroughPcscd() throws Exception {
         startReader();
         card = new VpcdCard("127.0.0.1", VpcdCard.DEFAULT_PORT,

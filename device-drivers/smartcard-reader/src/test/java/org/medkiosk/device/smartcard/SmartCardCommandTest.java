@@ -44,6 +44,18 @@ class SmartCardCommandTest {
     }
 
     @Test
+    void aStaffCardIsShownWithItsNumberMaskedUnlessAsked() throws Exception {
+        SimulatedCardReaders readers = new SimulatedCardReaders("Reader S");
+        readers.insert("Reader S", StaffCardSimulator.demo(3, StaffCardSimulator.Variant.NORMAL));
+        assertEquals(0, run(readers));
+        assertEquals(List.of("{\"reader\":\"Reader S\"}", "{\"cardType\":\"staff-card\",\"staffCardNumber\":\"71******03\"}"),
+                out.toString(StandardCharsets.UTF_8).lines().toList());
+        out.reset();
+        assertEquals(0, run(readers, "--unmasked"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"staffCardNumber\":\"7100000003\""));
+    }
+
+    @Test
     void emptyReaderAndUnknownReaderAreOneLineErrors() throws Exception {
         TerminalFactory f = factory("Reader A");
         assertEquals(1, run(CardTerminalSource.of(f), "--reader", "Reader A"));
