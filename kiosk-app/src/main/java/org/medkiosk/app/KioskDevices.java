@@ -277,6 +277,10 @@ final class KioskDevices implements AutoCloseable {
                 }
                 LOG.info("smart card read: {}", read.identity().getClass().getSimpleName());
                 tasks.ui().execute(() -> vm.cardInserted(org.medkiosk.app.session.CardSlot.SMART_CARD_READER));
+                if (!SmartCardIdentities.identifiesAPatient(read.identity())) {
+                    tasks.ui().execute(vm::staffCardPresented);
+                    return;
+                }
                 tasks.ui().execute(() -> vm.present(SmartCardIdentities.of(read.identity()),
                         SmartCardIdentities.sourceOf(read.identity())));
             } else if (event instanceof SmartCardEvent.CardFailed failed) {

@@ -133,6 +133,20 @@ public final class KioskViewModel {
         }
     }
 
+    /**
+     * A hospital staff card in the reader. It never opens a patient's session; staff sign-in on this screen is not
+     * built yet, so the card is refused with a word for the patient standing there.
+     */
+    public void staffCardPresented() {
+        if (patient != null || screen.get() instanceof KioskScreen.LookingUp) {
+            sessionNotice.set(I18n.key("notice.staff-card.title"));
+            touch();
+            return;
+        }
+        startTimer();
+        screen.set(new KioskScreen.Notice(I18n.key("notice.staff-card.title"), I18n.key("notice.staff-card.advice")));
+    }
+
     public ReadOnlyStringProperty sessionNoticeProperty() {
         return sessionNotice;
     }

@@ -45,6 +45,14 @@ class IdentityMappingsTest {
     }
 
     @Test
+    void aStaffCardNeverBecomesAPatientIdentifier() {
+        var staff = new SmartCardIdentity.StaffCard(DemoSmartCards.staffCardNumber(1));
+        org.junit.jupiter.api.Assertions.assertFalse(SmartCardIdentities.identifiesAPatient(staff));
+        org.junit.jupiter.api.Assertions.assertTrue(SmartCardIdentities.identifiesAPatient(DemoSmartCards.socialSecurityCard(4)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SmartCardIdentities.of(staff));
+    }
+
+    @Test
     void typedNumberChecksTheCheckDigitWithTheCardReadersRule() {
         for (DemoRoster.Person p : DemoRoster.patients()) {
             if (p.idNumber().length() == 18) {

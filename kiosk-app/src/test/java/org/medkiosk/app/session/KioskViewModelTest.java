@@ -331,4 +331,17 @@ class KioskViewModelTest {
         vm.presentIdCard(org.medkiosk.device.idcard.DemoCards.ZHANG_SANMING);
         assertTrue(org.medkiosk.app.i18n.I18n.isChinese(), "a resident card keeps the configured language");
     }
+
+    @Test
+    void aStaffCardIsRefusedAndOpensNoSession() {
+        vm.staffCardPresented();
+        KioskScreen.Notice notice = assertInstanceOf(KioskScreen.Notice.class, vm.screen());
+        assertEquals("notice.staff-card.title", notice.titleKey());
+        assertTrue(vm.patient().isEmpty());
+        vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
+        drain();
+        vm.staffCardPresented();
+        assertEquals("notice.staff-card.title", vm.sessionNoticeProperty().get(), "a word inside the session");
+        assertTrue(vm.patient().isPresent(), "the patient's session goes on");
+    }
 }

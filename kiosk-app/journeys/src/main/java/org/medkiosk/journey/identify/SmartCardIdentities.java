@@ -13,12 +13,21 @@ public final class SmartCardIdentities {
     private SmartCardIdentities() {
     }
 
+    /** Whether the card says who a patient is (a staff card never opens a patient's session). */
+    public static boolean identifiesAPatient(SmartCardIdentity card) {
+        return card instanceof SmartCardIdentity.SocialSecurityCard
+                || card instanceof SmartCardIdentity.ContactlessPatientCard;
+    }
+
+    /** @throws IllegalArgumentException for a card that is not a patient's ({@link #identifiesAPatient}) */
     public static PatientIdentifier of(SmartCardIdentity card) {
         if (card instanceof SmartCardIdentity.SocialSecurityCard ss) {
             return new PatientIdentifier(IdentifierKind.INSURANCE_CARD, ss.cardNumber().trim());
         }
-        SmartCardIdentity.ContactlessPatientCard contactless = (SmartCardIdentity.ContactlessPatientCard) card;
-        return new PatientIdentifier(IdentifierKind.PATIENT_CARD, contactless.uid().trim());
+        if (card instanceof SmartCardIdentity.ContactlessPatientCard contactless) {
+            return new PatientIdentifier(IdentifierKind.PATIENT_CARD, contactless.uid().trim());
+        }
+        throw new IllegalArgumentException("not a patient's card: " + card.getClass().getSimpleName());
     }
 
     /** How the patient presented it: decides the wording while the hospital is asked. */
