@@ -33,6 +33,8 @@ public final class KioskApplication extends Application {
 
     private static volatile KioskConfig launchConfig;
     private static volatile boolean launchDemo;
+    /** The administrator's file `kiosk run --config` loaded: technician mode saves its changes as overrides of it. */
+    private static volatile java.nio.file.Path configFile;
     private static volatile CompletableFuture<Prepared> preparing;
     private static final AtomicBoolean LAUNCHED = new AtomicBoolean();
 
@@ -44,6 +46,11 @@ public final class KioskApplication extends Application {
 
     /** What the idle screen needs besides the toolkit: the platform and the assembled kiosk (the font is registered). */
     private record Prepared(KioskPlatform platform, KioskAssembly kiosk) {
+    }
+
+    /** `kiosk run --config FILE`: the file technician mode's configuration changes override (in its data folder). */
+    public static void startedFrom(java.nio.file.Path file) {
+        configFile = file;
     }
 
     static int launchAndWait(KioskConfig config, boolean demo) {
@@ -90,6 +97,10 @@ public final class KioskApplication extends Application {
         fontLoader.start();
         KioskAssembly kiosk = demo ? KioskAssembly.demo(config, platform, Platform::runLater)
                 : KioskAssembly.hospital(config, platform, Platform::runLater);
+        java.nio.file.Path file = configFile;
+        if (!demo && file != null) {
+            kiosk.useConfigOverrides(org.medkiosk.app.technician.ConfigOverrides.of(file));
+        }
         LaunchPhases.mark("assembled");
         fontLoader.join();
         return new Prepared(platform, kiosk);

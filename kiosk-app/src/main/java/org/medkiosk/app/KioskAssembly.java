@@ -65,6 +65,12 @@ final class KioskAssembly implements AutoCloseable {
     /** The A4 report printer: printer.report's CUPS queue, the demo's simulated printer, or none. */
     private Optional<ReportPrinting> reportPrinting = Optional.empty();
     private volatile JourneyEngine engine;
+    /** The receipt printer's driver (the one the journeys print through), for technician mode's test page. */
+    private Optional<ReceiptPrinter> receiptPrinter = Optional.empty();
+    /** The technician PIN of this kiosk's data folder (tests use one with a clock of theirs). */
+    private volatile org.medkiosk.app.technician.TechnicianPin technicianPin;
+    /** What "Exit" in technician mode does (tests replace Platform.exit). */
+    private volatile Runnable exit = javafx.application.Platform::exit;
 
     /**
      * What tests change: the embedded demo hospital's options, the FHIR client's settings (a short $pay timeout),
@@ -96,6 +102,44 @@ final class KioskAssembly implements AutoCloseable {
         this.backend = backend;
         this.tuning = tuning;
         this.viewModel = new KioskViewModel(new IdentifyJourney(backend, tasks), config, Clock.systemDefaultZone());
+        this.technicianPin = org.medkiosk.app.technician.TechnicianPin.in(platform.dataFolder());
+        org.medkiosk.app.viewmodel.TechnicianViewModel.Desk desk = new TechnicianDesk(this);
+        viewModel.technicianMode(back -> new org.medkiosk.app.viewmodel.TechnicianViewModel(technicianPin, desk, tasks,
+                ZoneId.systemDefault(), back));
+    }
+
+    /** Tests: the technician PIN (e.g. with a clock they move). */
+    void useTechnicianPin(org.medkiosk.app.technician.TechnicianPin pin) {
+        this.technicianPin = pin;
+    }
+
+    /** The technician's configuration changes over the administrator's file (empty: the demo, or not known). */
+    private volatile Optional<org.medkiosk.app.technician.ConfigOverrides> configOverrides = Optional.empty();
+
+    /** Where technician mode saves configuration changes (the overrides of the file this kiosk was started with). */
+    void useConfigOverrides(org.medkiosk.app.technician.ConfigOverrides overrides) {
+        this.configOverrides = Optional.of(overrides);
+    }
+
+    Optional<org.medkiosk.app.technician.ConfigOverrides> configOverrides() {
+        return configOverrides;
+    }
+
+    /** Tests: what technician mode's "Exit" does instead of Platform.exit. */
+    void onTechnicianExit(Runnable action) {
+        this.exit = action;
+    }
+
+    Runnable technicianExit() {
+        return exit;
+    }
+
+    KioskConfig config() {
+        return config;
+    }
+
+    Optional<ReceiptPrinter> receiptPrinter() {
+        return receiptPrinter;
     }
 
     static KioskAssembly demo(KioskConfig config, KioskPlatform platform, Executor ui) {
@@ -141,6 +185,7 @@ final class KioskAssembly implements AutoCloseable {
             kiosk.closeables.add(() -> hospital.thenAccept(DemoHospital::close));
         }
         kiosk.receiptPrinting = devices.simulators().map(sim -> sim.receiptPrinter()::print);
+        kiosk.receiptPrinter = devices.simulators().map(KioskDevices.Simulators::receiptPrinter);
         kiosk.reportPrinting = devices.reportPrinterSimulator().map(a4 -> a4);
         return kiosk;
     }
@@ -155,6 +200,7 @@ final class KioskAssembly implements AutoCloseable {
             ReceiptPrinter printer = ReceiptPrinter.connect(spec);
             kiosk.closeables.add(printer);
             kiosk.receiptPrinting = Optional.of(printer::print);
+            kiosk.receiptPrinter = Optional.of(printer);
         }, () -> LOG.warn("no receipt printer configured (printer.receipt); patients are sent to the cashier for receipts"));
         kiosk.reportPrinting = reportPrinter(config.reportPrinter());
         return kiosk;

@@ -109,6 +109,7 @@ public final class KioskCli {
                     + "(try `kiosk demo` to use the kiosk without a hospital)");
             return 1;
         }
+        org.medkiosk.app.KioskApplication.startedFrom(Path.of(rest.get(1)));
         return launcher.launch(config, false);
     }
 

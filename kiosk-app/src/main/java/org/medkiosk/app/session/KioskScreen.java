@@ -39,4 +39,11 @@ public sealed interface KioskScreen {
     /** A journey the patient started from home; its own view model says which of its screens shows. */
     record InJourney(Service service, JourneyViewModel<?> model) implements KioskScreen {
     }
+
+    /**
+     * Technician mode: the PIN pad, then the technician screen; its view model says which. No patient data: the
+     * patient's session ended before this screen showed.
+     */
+    record Technician(org.medkiosk.app.viewmodel.TechnicianViewModel model) implements KioskScreen {
+    }
 }

@@ -91,6 +91,12 @@ public final class KioskViewModel {
     private Instant moneyWaitingSince;
     /** Bumped at every session start and end so a late backend answer for a gone patient is dropped. */
     private long epoch;
+    /** Makes technician mode's view model (PIN pad first); none until the kiosk's assembly provides it. */
+    private java.util.function.Function<Runnable, org.medkiosk.app.viewmodel.TechnicianViewModel> technicianMode;
+    /** The hidden gesture's taps (five on the hospital name within three seconds open the technician PIN pad). */
+    private final java.util.ArrayDeque<Instant> technicianTaps = new java.util.ArrayDeque<>();
+    public static final int TECHNICIAN_TAPS = 5;
+    public static final Duration TECHNICIAN_TAP_WINDOW = Duration.ofSeconds(3);
 
     public KioskViewModel(IdentifyJourney identify, KioskConfig config, Clock clock) {
         this.identify = identify;
@@ -201,6 +207,10 @@ public final class KioskViewModel {
      */
     public void presentIdCard(IdCard card) {
         cardsIn.add(CardSlot.ID_CARD_READER);
+        if (inTechnicianMode()) {
+            LOG.info("an ID card was read in technician mode: ignored");
+            return;
+        }
         PatientIdentifier id = IdCardIdentity.of(card);
         if (busyWithSomeone()) {
             present(id, IdentitySource.ID_CARD);
@@ -239,6 +249,10 @@ public final class KioskViewModel {
      * identity during a session or a look-up never opens that person's data here; the same card again is harmless.
      */
     public void present(PatientIdentifier identifier, IdentitySource source) {
+        if (inTechnicianMode()) {
+            LOG.info("a {} was presented in technician mode: ignored", source);
+            return;
+        }
         if (busyWithSomeone()) {
             if (identifier.equals(presented) || (patient != null && patient.identifiers().contains(identifier))) {
                 touch();
@@ -326,6 +340,9 @@ public final class KioskViewModel {
      * first; during a session they are told where the code can be used. Never silently ignored.
      */
     public void codeNotForIdentity(boolean paymentCode) {
+        if (inTechnicianMode()) {
+            return;
+        }
         if (patient != null || screen.get() instanceof KioskScreen.LookingUp) {
             sessionNotice.set(paymentCode ? I18n.key("notice.payment-code-not-here.title")
                     : I18n.key("notice.code-not-usable-here.title"));
@@ -440,6 +457,10 @@ public final class KioskViewModel {
 
     private void scannedForJourney(String code, Service service) {
         JourneyEngine e = engine;
+        if (inTechnicianMode()) {
+            LOG.info("a slip was scanned in technician mode: ignored");
+            return;
+        }
         if (screen.get() instanceof KioskScreen.LookingUp) {
             // whose slip this is is unclear while someone else's card is being looked up: the same rule as a card
             LOG.info("a slip was scanned during a look-up: refused");
@@ -546,6 +567,66 @@ public final class KioskViewModel {
         return new PatientIdentifier(IdentifierKind.PATIENT_CARD, "slip:" + code);
     }
 
+    // ---- technician mode ---------------------------------------------------------------------------------------
+
+    /** The kiosk's assembly provides technician mode: given "back to the lobby", a fresh view model (PIN pad first). */
+    public void technicianMode(java.util.function.Function<Runnable, org.medkiosk.app.viewmodel.TechnicianViewModel> make) {
+        this.technicianMode = make;
+    }
+
+    /** One tap of the hidden gesture (on the hospital name); the fifth within three seconds opens the PIN pad. */
+    public void technicianTap() {
+        Instant now = clock.instant();
+        technicianTaps.addLast(now);
+        while (!technicianTaps.isEmpty()
+                && Duration.between(technicianTaps.peekFirst(), now).compareTo(TECHNICIAN_TAP_WINDOW) > 0) {
+            technicianTaps.removeFirst();
+        }
+        if (technicianTaps.size() >= TECHNICIAN_TAPS) {
+            technicianTaps.clear();
+            requestTechnician();
+        }
+    }
+
+    /**
+     * The hidden gesture or (in hospital mode) the exit chord: the technician PIN pad. Any patient session ends
+     * first, so nothing of the patient is in the scene behind or after it. Refused while money is in flight.
+     */
+    public void requestTechnician() {
+        if (technicianMode == null || screen.get() instanceof KioskScreen.Technician) {
+            return;
+        }
+        if (journey != null && journey.moneyInFlight()) {
+            LOG.info("technician mode refused: a payment is being worked out");
+            return;
+        }
+        if (sessionOpen() || patient != null || presented != null) {
+            LOG.info("session ended: technician mode requested");
+        }
+        endSession();
+        cardsIn.clear();
+        resetChoices();
+        startTimer();
+        LOG.info("technician PIN pad shown");
+        screen.set(new KioskScreen.Technician(technicianMode.apply(this::leaveTechnician)));
+    }
+
+    /** Back to the lobby from technician mode (the button, or inactivity). */
+    public void leaveTechnician() {
+        if (screen.get() instanceof KioskScreen.Technician technician) {
+            technician.model().close();
+            timer = null;
+            countdownVisible.set(false);
+            countdownSeconds.set(0);
+            LOG.info("technician mode left");
+            toIdle();
+        }
+    }
+
+    private boolean inTechnicianMode() {
+        return screen.get() instanceof KioskScreen.Technician;
+    }
+
     /** Home from a journey; refused while money is in flight. */
     public void goHome() {
         touch();
@@ -650,6 +731,10 @@ public final class KioskViewModel {
 
     /** "Finish" pressed, timeout, or a new card: back to idle with no trace of the patient. */
     public void endSession() {
+        if (inTechnicianMode()) {
+            leaveTechnician();
+            return;
+        }
         epoch++;
         if (journey != null) {
             // Releases a held number; receipts not printed yet become UNCOLLECTED; money in flight is finished by

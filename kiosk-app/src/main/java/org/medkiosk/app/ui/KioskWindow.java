@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class KioskWindow {
     private static final Logger LOG = LoggerFactory.getLogger(KioskWindow.class);
-    /** Technicians leave kiosk mode with this chord; a patient will not press it by accident. */
+    /**
+     * In the demo this chord quits; in hospital mode it opens the technician PIN pad (as five taps on the hospital
+     * name do), and the kiosk quits only from technician mode. A patient will not press it by accident.
+     */
     public static final KeyCombination TECHNICIAN_EXIT = KeyCombination.keyCombination("Ctrl+Alt+Shift+Q");
 
     private final Scene scene;
@@ -112,8 +115,14 @@ public final class KioskWindow {
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> vm.touch());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (TECHNICIAN_EXIT.match(e)) {
-                LOG.info("technician exit requested");
-                Platform.exit();
+                e.consume();
+                if (demo) {
+                    LOG.info("technician exit requested (demo)");
+                    Platform.exit();
+                } else {
+                    LOG.info("technician chord: technician PIN pad requested");
+                    vm.requestTechnician();
+                }
                 return;
             }
             vm.touch();

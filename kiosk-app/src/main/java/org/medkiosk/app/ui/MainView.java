@@ -71,6 +71,8 @@ public final class MainView extends BorderPane {
             return journeyView(journey);
         } else if (screen instanceof KioskScreen.TakeYourCard takeCard) {
             return new TakeYourCardView(vm, takeCard);
+        } else if (screen instanceof KioskScreen.Technician technician) {
+            return scrolling(new TechnicianView(vm, technician.model()));
         }
         return new IdleView(vm, branding, this::announceContent);
     }

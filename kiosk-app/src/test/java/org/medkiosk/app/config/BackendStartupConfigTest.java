@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,16 +97,6 @@ class BackendStartupConfigTest {
         ConfigException notCert = refused("backend.trusted-certificates=" + key + "\n");
         oneLine(notCert, "backend.trusted-certificates", key.toString());
         assertTrue(notCert.getMessage().contains("no certificate"), notCert.getMessage());
-    }
-
-    @Test
-    void aFileTheKiosksUserMayNotReadIsRefused(@TempDir Path dir) throws Exception {
-        Path pem = selfSignedPem(dir);
-        Files.setPosixFilePermissions(pem, PosixFilePermissions.fromString("---------"));
-        assumeFalse(Files.isReadable(pem), "running as root: every file is readable");
-        ConfigException e = refused("backend.trusted-certificates=" + pem + "\n");
-        oneLine(e, "backend.trusted-certificates", pem.toString());
-        assertTrue(e.getMessage().endsWith("; the kiosk's user may not read it"), e.getMessage());
     }
 
     @Test
