@@ -17,6 +17,7 @@ import org.medkiosk.app.config.KioskConfig;
 import org.medkiosk.app.platform.AttachPlatform;
 import org.medkiosk.app.session.KioskViewModel;
 import org.medkiosk.app.ui.KioskWindow;
+import org.medkiosk.app.voice.Voice;
 import org.medkiosk.demohospital.DemoHospital;
 import org.medkiosk.device.idcard.IdCard;
 import org.medkiosk.device.scanner.Symbology;
@@ -53,14 +54,21 @@ public final class DemoKiosk implements AutoCloseable {
         return Clock.offset(Clock.systemDefaultZone(), Duration.between(Instant.now(), nine));
     }
 
-    /** On the FX thread: assembles the demo kiosk, shows its window on the stage and starts its background parts. */
+    /**
+     * On the FX thread: assembles the demo kiosk, shows its window on the stage and starts its background parts. A
+     * long session: the benchmark walks all journeys in one session; the countdown never interferes.
+     */
     public static DemoKiosk show(Stage stage) {
+        return show(stage, Duration.ofSeconds(900), Duration.ofSeconds(10), Voice.SILENT);
+    }
+
+    /** The same, with the given inactivity timeout, countdown and voice. */
+    public static DemoKiosk show(Stage stage, Duration timeout, Duration countdown, Voice voice) {
         try {
-            Path data = Files.createTempDirectory("medkiosk-effort");
+            Path data = Files.createTempDirectory("medkiosk-demo");
             KioskConfig demo = KioskConfig.demo();
-            // A long session: the benchmark walks all journeys in one session; the countdown never interferes.
             KioskConfig config = new KioskConfig(demo.hospital(), demo.screen(),
-                    new KioskConfig.Session(Duration.ofSeconds(900), Duration.ofSeconds(10)), demo.backend(),
+                    new KioskConfig.Session(timeout, countdown), demo.backend(),
                     demo.idCardReader(), new KioskConfig.Storage(Optional.of(data)), demo.receiptPrinter(), demo.journeys());
             Clock clock = nineToday();
 
@@ -70,7 +78,7 @@ public final class DemoKiosk implements AutoCloseable {
             Executor ui = Platform::runLater;
             KioskAssembly assembly = KioskAssembly.demo(config, new AttachPlatform(config.storage().dataFolder()), ui, tuning);
             KioskViewModel vm = assembly.viewModel();
-            KioskWindow window = KioskWindow.create(vm, config, Clock.systemDefaultZone(), true, true);
+            KioskWindow window = KioskWindow.create(vm, config, Clock.systemDefaultZone(), true, true, voice);
             stage.setScene(window.scene());
             stage.show();
             assembly.startInBackground();
@@ -85,6 +93,11 @@ public final class DemoKiosk implements AutoCloseable {
         hospital = assembly.demoHospital().get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> engine().isPresent());
         return this;
+    }
+
+    /** The assembly itself, for the screen tests in this package (devices, simulators, journal). */
+    KioskAssembly assembly() {
+        return assembly;
     }
 
     public KioskViewModel viewModel() {

@@ -1,23 +1,14 @@
 package org.medkiosk.app;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
-import org.medkiosk.app.config.KioskConfig;
-import org.medkiosk.app.platform.AttachPlatform;
 import org.medkiosk.app.ui.KioskWindow;
 import org.medkiosk.app.voice.Voice;
-import org.medkiosk.demohospital.DemoHospital;
 import org.medkiosk.device.idcard.DemoCards;
 import org.medkiosk.device.scanner.Symbology;
-import org.medkiosk.journey.payment.Pause;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -25,7 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * One walk through every screen a patient meets, in the order a patient meets them: idle, keypad, a notice, home
  * with its pending card, each journey's screens including a declined and a pending payment, a session notice, and
  * "take your card". At each screen it calls {@link Visitor#at}; the screenshot tour photographs it, the
- * accessibility audit measures it, the voice test listens to it. Runs on the demo kiosk at 09:00 today.
+ * accessibility audit measures it, the voice test listens to it. Runs on the {@link DemoKiosk} at 09:00 today.
  */
 final class ScreenTour {
 
@@ -34,13 +25,15 @@ final class ScreenTour {
         void at(String screen) throws Exception;
     }
 
+    private final DemoKiosk demo;
     final KioskAssembly kiosk;
     final KioskWindow window;
     private final FxRobot robot;
 
-    private ScreenTour(KioskAssembly kiosk, KioskWindow window, FxRobot robot) {
-        this.kiosk = kiosk;
-        this.window = window;
+    private ScreenTour(DemoKiosk demo, FxRobot robot) {
+        this.demo = demo;
+        this.kiosk = demo.assembly();
+        this.window = demo.window();
         this.robot = robot;
     }
 
@@ -52,35 +45,13 @@ final class ScreenTour {
     /** The same kiosk with the given inactivity timeout and countdown. */
     static ScreenTour start(Stage stage, FxRobot robot, Voice voice, Duration timeout, Duration countdown)
             throws Exception {
-        Path data = Files.createTempDirectory("medkiosk-tour");
-        KioskConfig demo = KioskConfig.demo();
-        KioskConfig config = new KioskConfig(demo.hospital(), demo.screen(),
-                new KioskConfig.Session(timeout, countdown), demo.backend(), demo.idCardReader(),
-                new KioskConfig.Storage(Optional.of(data)), demo.receiptPrinter(), demo.journeys());
-        KioskWindow.loadFonts();
-        KioskAssembly kiosk = KioskAssembly.demo(config, new AttachPlatform(config.storage().dataFolder()), Platform::runLater,
-                new KioskAssembly.Tuning(DemoHospital.Options.defaults(), s -> s, Optional.empty(), Pause.sleeping())
-                        .withClock(nineToday()));
-        KioskWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            KioskWindow w = KioskWindow.create(kiosk.viewModel(), config, Clock.systemDefaultZone(), true, true, voice);
-            stage.setScene(w.scene());
-            stage.show();
-            kiosk.startInBackground();
-            return w;
-        }).get(30, TimeUnit.SECONDS);
-        kiosk.demoHospital().get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> kiosk.engine().isPresent());
-        return new ScreenTour(kiosk, window, robot);
-    }
-
-    /** The journeys' clock at 09:00 today, so the demo's morning appointments are open for check-in. */
-    private static Clock nineToday() {
-        java.time.Instant nine = java.time.LocalDate.now().atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toInstant();
-        return Clock.offset(Clock.systemDefaultZone(), Duration.between(java.time.Instant.now(), nine));
+        DemoKiosk demo = WaitForAsyncUtils.asyncFx(() -> DemoKiosk.show(stage, timeout, countdown, voice))
+                .get(30, TimeUnit.SECONDS);
+        return new ScreenTour(demo.awaitReady(), robot);
     }
 
     void close() {
-        KioskOnStage.close(window, kiosk);
+        demo.close();
     }
 
     /** Language and text size and contrast for this walk, chosen with the header's switches as a patient would. */
