@@ -66,22 +66,20 @@ final class HeaderBar extends VBox {
         contrast.selectedProperty().bindBidirectional(vm.highContrastProperty());
         contrast.setOnAction(e -> vm.touch());
 
-        FlowPane controls = new FlowPane(clock, language, large, contrast);
-        {
-            ToggleButton listen = toggle("listen-again", I18n.key("header.listen-again"));
-            SVGPath speaker = new SVGPath();
-            speaker.setContent(Icons.SPEAKER);
-            speaker.getStyleClass().add("toggle-icon");
-            listen.setGraphic(speaker);
-            listen.setOnAction(e -> {
-                listen.setSelected(false);
-                vm.touch();
-                announcer.replay();
-            });
-            listen.visibleProperty().bind(announcer.audibleProperty());
-            listen.managedProperty().bind(announcer.audibleProperty());
-            controls.getChildren().add(listen);
-        }
+        // "Listen" again: shown only once the kiosk has a voice that makes sound.
+        ToggleButton listen = toggle("listen-again", I18n.key("header.listen-again"));
+        SVGPath speaker = new SVGPath();
+        speaker.setContent(Icons.SPEAKER);
+        speaker.getStyleClass().add("toggle-icon");
+        listen.setGraphic(speaker);
+        listen.setOnAction(e -> {
+            listen.setSelected(false);
+            vm.touch();
+            announcer.replay();
+        });
+        listen.visibleProperty().bind(announcer.audibleProperty());
+        listen.managedProperty().bind(announcer.audibleProperty());
+        FlowPane controls = new FlowPane(clock, language, large, contrast, listen);
         controls.setAlignment(Pos.CENTER_RIGHT);
         controls.setHgap(24);
         controls.setVgap(20);

@@ -12,8 +12,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.FillRule;
-import javafx.scene.shape.SVGPath;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.app.session.KioskScreen;
 import org.medkiosk.app.session.KioskViewModel;
@@ -177,16 +175,7 @@ final class HomeView extends VBox {
     }
 
     static Node icon(String path, String styleClass) {
-        SVGPath glyph = new SVGPath();
-        glyph.setContent(path);
-        glyph.setFillRule(FillRule.EVEN_ODD);
-        glyph.getStyleClass().add(styleClass);
-        glyph.setScaleX(1.4);
-        glyph.setScaleY(1.4);
-        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(glyph);
-        box.setMinSize(72, 72);
-        box.setPrefSize(72, 72);
-        return box;
+        return Icons.glyph(path, styleClass, 1.4, 72);
     }
 
     private static String iconOf(Service service) {

@@ -38,6 +38,20 @@ final class Icons {
     /** A magnifying glass: enquiries. */
     static final String SEARCH = "M20 4 a16 16 0 1 0 0.01 0 z M20 9 a11 11 0 1 1 -0.01 0 z M32 29 l3 -3 l10 10 l-3 3 z";
 
+    /** An icon drawn from a path: even-odd filled (the holes are holes), scaled, centred in a square box. */
+    static javafx.scene.layout.StackPane glyph(String path, String styleClass, double scale, double boxPx) {
+        javafx.scene.shape.SVGPath glyph = new javafx.scene.shape.SVGPath();
+        glyph.setContent(path);
+        glyph.setFillRule(javafx.scene.shape.FillRule.EVEN_ODD);
+        glyph.getStyleClass().add(styleClass);
+        glyph.setScaleX(scale);
+        glyph.setScaleY(scale);
+        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(glyph);
+        box.setMinSize(boxPx, boxPx);
+        box.setPrefSize(boxPx, boxPx);
+        return box;
+    }
+
     private Icons() {
     }
 }

@@ -11,8 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.FillRule;
-import javafx.scene.shape.SVGPath;
 import javafx.scene.layout.StackPane;
 import org.medkiosk.app.devices.DeviceAvailability;
 import org.medkiosk.app.devices.DeviceAvailability.Device;
@@ -190,15 +188,7 @@ final class IdleView extends VBox {
     }
 
     private static VBox wayCard(String id, String iconPath, String key) {
-        SVGPath glyph = new SVGPath();
-        glyph.setContent(iconPath);
-        glyph.setFillRule(FillRule.EVEN_ODD);
-        glyph.getStyleClass().add("way-icon");
-        glyph.setScaleX(1.6);
-        glyph.setScaleY(1.6);
-        StackPane icon = new StackPane(glyph);
-        icon.setMinSize(96, 96);
-        icon.setPrefSize(96, 96);
+        StackPane icon = Icons.glyph(iconPath, "way-icon", 1.6, 96);
         // One Labeled with its icon as graphic: it wraps its words at its real width (an HBox would not).
         Label text = new Label();
         text.setWrapText(true);

@@ -3,8 +3,6 @@ package org.medkiosk.app.ui;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.FillRule;
-import javafx.scene.shape.SVGPath;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.app.session.CardSlot;
 import org.medkiosk.app.session.KioskScreen;
@@ -16,14 +14,8 @@ final class TakeYourCardView extends VBox {
     TakeYourCardView(KioskViewModel vm, KioskScreen.TakeYourCard screen) {
         getStyleClass().add("screen");
         setId("take-your-card-screen");
-        SVGPath glyph = new SVGPath();
-        glyph.setContent(screen.slots().contains(CardSlot.ID_CARD_READER) ? Icons.ID_CARD : Icons.CHIP_CARD);
-        glyph.setFillRule(FillRule.EVEN_ODD);
-        glyph.getStyleClass().add("way-icon");
-        glyph.setScaleX(4);
-        glyph.setScaleY(4);
-        javafx.scene.layout.StackPane icon = new javafx.scene.layout.StackPane(glyph);
-        icon.setMinSize(220, 220);
+        javafx.scene.layout.StackPane icon = Icons.glyph(
+                screen.slots().contains(CardSlot.ID_CARD_READER) ? Icons.ID_CARD : Icons.CHIP_CARD, "way-icon", 4, 220);
         Label title = new Label();
         title.setId("take-your-card-title");
         title.getStyleClass().add("title");

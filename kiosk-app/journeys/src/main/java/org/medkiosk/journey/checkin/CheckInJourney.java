@@ -205,8 +205,7 @@ public final class CheckInJourney extends Journey<CheckInState> {
         finished();
     }
 
-    /** An appointment the kiosk can check in (booked, or already arrived and asking for its ticket again). */
-    public static boolean checkable(Appointment a) {
+    private static boolean checkable(Appointment a) {
         return a.status() == AppointmentStatus.BOOKED || alreadyArrived(a);
     }
 

@@ -12,7 +12,6 @@ import org.medkiosk.hospital.Money;
 import org.medkiosk.hospital.ReportSummary;
 import org.medkiosk.hospital.UnpaidInvoice;
 import org.medkiosk.journey.JourneyContext;
-import org.medkiosk.journey.checkin.CheckInJourney;
 import org.medkiosk.journey.checkin.CheckInWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
