@@ -277,8 +277,8 @@ final class KioskDevices implements AutoCloseable {
                 }
                 LOG.info("smart card read: {}", read.identity().getClass().getSimpleName());
                 tasks.ui().execute(() -> vm.cardInserted(org.medkiosk.app.session.CardSlot.SMART_CARD_READER));
-                if (!SmartCardIdentities.identifiesAPatient(read.identity())) {
-                    tasks.ui().execute(vm::staffCardPresented);
+                if (read.identity() instanceof org.medkiosk.device.smartcard.SmartCardIdentity.StaffCard staff) {
+                    tasks.ui().execute(() -> vm.staffCardPresented(staff.staffCardNumber()));
                     return;
                 }
                 tasks.ui().execute(() -> vm.present(SmartCardIdentities.of(read.identity()),

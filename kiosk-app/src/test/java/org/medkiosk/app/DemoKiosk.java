@@ -125,6 +125,16 @@ public final class DemoKiosk implements AutoCloseable {
         assembly.devices().idCardSimulator().orElseThrow().remove();
     }
 
+    /** Puts a card on the demo's PC/SC reader (the real smart-card driver reads it through its profiles). */
+    public void insertSmartCard(org.medkiosk.device.smartcard.SimulatedCard card) {
+        assembly.devices().simulators().orElseThrow().smartCardReaders()
+                .insert(KioskDevices.SIMULATED_SMART_CARD_READER, card);
+    }
+
+    public void removeSmartCard() {
+        assembly.devices().simulators().orElseThrow().smartCardReaders().remove(KioskDevices.SIMULATED_SMART_CARD_READER);
+    }
+
     /** Shows a code to the simulated scanner (a scan is not a tap). */
     public void scan(String code, Symbology symbology) throws Exception {
         assembly.devices().simulators().orElseThrow().scanner().present(code, symbology);

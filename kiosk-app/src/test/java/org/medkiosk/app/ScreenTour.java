@@ -180,6 +180,37 @@ final class ScreenTour {
         visitor.at("19-take-your-card");
         idCards.remove();
         waitFor("#idle-screen");
+
+        // Nurse-assisted mode: the staff desk's screens and a patient's home with the "acting for" band.
+        chooseAgain();
+        click("#staff-sign-in");
+        waitFor("#staff-signin-title");
+        visitor.at("20-staff-sign-in");
+        for (char c : "200101".toCharArray()) {
+            click("#staff-key-" + c);
+        }
+        click("#staff-pin-field");
+        for (char c : "246810".toCharArray()) {
+            click("#staff-key-" + c);
+        }
+        click("#staff-signin-button");
+        waitFor("#staff-search-phone");
+        visitor.at("21-staff-search-phone");
+        click("#staff-way-name-and-birth-date");
+        waitFor("#staff-search-birth-date");
+        visitor.at("21b-staff-search-name");
+        click("#staff-way-phone");
+        for (char c : "13800000002".toCharArray()) {
+            click("#staff-key-" + c);
+        }
+        click("#staff-search-button");
+        waitFor("#staff-result-1");
+        visitor.at("22-staff-results");
+        click("#staff-result-0");
+        waitFor("#acting-for-text");
+        visitor.at("23-assisted-home");
+        click("#acting-for-sign-out");
+        waitFor("#idle-screen");
     }
 
     /** Scrolls a long screen (large text) so the node is in view, as the patient's finger would. */

@@ -71,10 +71,12 @@ public final class JourneyEngine implements AutoCloseable {
     private final JourneyContext context;
     private final Settlement settlement;
     private ScheduledExecutorService settleTimer;
+    private final org.medkiosk.journal.StaffAudit staffAudit;
 
     private JourneyEngine(KioskStore store, JourneyContext context) {
         this.store = store;
         this.context = context;
+        this.staffAudit = new org.medkiosk.journal.StaffAudit(store.file().getParent());
         this.settlement = new Settlement(context);
     }
 
@@ -122,6 +124,15 @@ public final class JourneyEngine implements AutoCloseable {
                 LOG.warn("settlement pass failed: {}", e.toString());
             }
         }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Nurse-assisted mode's desk for one sign-in; its audit log sits beside the journal in the data folder. */
+    public org.medkiosk.journey.assist.StaffDesk staffDesk() {
+        return new org.medkiosk.journey.assist.StaffDesk(context.backend(), context.tasks(), staffAudit, context.clock());
+    }
+
+    public org.medkiosk.journal.StaffAudit staffAudit() {
+        return staffAudit;
     }
 
     public PayBillsJourney payBills(PatientSession session) {

@@ -46,4 +46,11 @@ public sealed interface KioskScreen {
      */
     record Technician(org.medkiosk.app.viewmodel.TechnicianViewModel model) implements KioskScreen {
     }
+
+    /**
+     * Nurse-assisted mode's desk: staff sign-in, then the patient search; its view model says which. No patient's
+     * session is open behind it.
+     */
+    record Staff(org.medkiosk.app.viewmodel.StaffDeskViewModel model) implements KioskScreen {
+    }
 }

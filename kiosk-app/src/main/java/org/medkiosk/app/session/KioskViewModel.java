@@ -97,6 +97,12 @@ public final class KioskViewModel {
     private final java.util.ArrayDeque<Instant> technicianTaps = new java.util.ArrayDeque<>();
     public static final int TECHNICIAN_TAPS = 5;
     public static final Duration TECHNICIAN_TAP_WINDOW = Duration.ofSeconds(3);
+    /** Nurse-assisted mode: the desk of the member of staff at the kiosk (signing in or signed in); null for none. */
+    private org.medkiosk.journey.assist.StaffDesk staffDesk;
+    private org.medkiosk.app.viewmodel.StaffDeskViewModel staffModel;
+    /** The service of the open journey, for the staff audit. */
+    private Service journeyService;
+    private final ObjectProperty<Optional<ActingFor>> actingFor = new SimpleObjectProperty<>(Optional.empty());
 
     public KioskViewModel(IdentifyJourney identify, KioskConfig config, Clock clock) {
         this.identify = identify;
@@ -140,17 +146,110 @@ public final class KioskViewModel {
     }
 
     /**
-     * A hospital staff card in the reader. It never opens a patient's session; staff sign-in on this screen is not
-     * built yet, so the card is refused with a word for the patient standing there.
+     * A hospital staff card in the reader. It never opens a patient's session. At the lobby (or the staff sign-in pad)
+     * it signs its holder in with the hospital; during a patient's own session it is refused with a word for the
+     * patient standing there; with a nurse already signed in it changes nothing.
      */
-    public void staffCardPresented() {
+    public void staffCardPresented(String cardNumber) {
+        if (inTechnicianMode()) {
+            return;
+        }
+        if (staffSignedIn()) {
+            LOG.info("a staff card was presented while staff are signed in: ignored");
+            touch();
+            return;
+        }
         if (patient != null || screen.get() instanceof KioskScreen.LookingUp) {
             sessionNotice.set(I18n.key("notice.staff-card.title"));
             touch();
             return;
         }
+        if (openStaffDesk()) {
+            staffDesk.signIn(new org.medkiosk.hospital.StaffCredentials.StaffCard(cardNumber));
+        }
+    }
+
+    // ---- nurse-assisted mode -----------------------------------------------------------------------------------
+
+    /**
+     * "Staff sign-in" on the lobby screen (or a staff card): the staff desk's sign-in pad. Not while a patient's
+     * session is open: staff sign in at an empty kiosk, so no patient's data is ever behind the desk.
+     */
+    public boolean openStaffDesk() {
+        if (screen.get() instanceof KioskScreen.Staff) {
+            touch();
+            return true;
+        }
+        if (patient != null || presented != null || inTechnicianMode()) {
+            return false;
+        }
+        JourneyEngine e = engine;
         startTimer();
-        screen.set(new KioskScreen.Notice(I18n.key("notice.staff-card.title"), I18n.key("notice.staff-card.advice")));
+        if (e == null) {
+            screen.set(new KioskScreen.Notice(I18n.key("notice.services-starting.title"),
+                    I18n.key("notice.identify.advice")));
+            return false;
+        }
+        staffDesk = e.staffDesk();
+        staffModel = new org.medkiosk.app.viewmodel.StaffDeskViewModel(staffDesk, this::actFor, this::leaveStaffDesk);
+        LOG.info("staff desk shown");
+        screen.set(new KioskScreen.Staff(staffModel));
+        return true;
+    }
+
+    /** Whether a nurse (or doctor) is signed in at the kiosk now. */
+    public boolean staffSignedIn() {
+        return staffDesk != null && staffDesk.staff().isPresent();
+    }
+
+    /** Who acts for whom, for the banner on the patient's screens; empty unless a nurse acts for a patient. */
+    public ReadOnlyObjectProperty<Optional<ActingFor>> actingForProperty() {
+        return actingFor;
+    }
+
+    /** The nurse picked a patient from the search: the patient's session opens, with the nurse acting. */
+    private void actFor(Patient who) {
+        if (!staffSignedIn() || patient != null) {
+            return;
+        }
+        touch();
+        epoch++;
+        // What a card of someone else is compared with: this patient's record, never sent anywhere.
+        presented = new PatientIdentifier(IdentifierKind.PATIENT_CARD, "record:" + who.id());
+        sessionOpened(who, "by a nurse's search", staffModel.foundBy());
+        showHome();
+    }
+
+    /** "Back" before sign-in, "Sign out" after it. */
+    private void leaveStaffDesk() {
+        if (staffSignedIn()) {
+            signOutStaff("SIGNED_OUT");
+        } else {
+            staffDesk = null;
+            staffModel = null;
+            timer = null;
+            countdownVisible.set(false);
+            toIdle();
+        }
+    }
+
+    /**
+     * Sign-out (the button, inactivity, technician mode): the patient's session ends with it, then the lobby (or
+     * "take your card" first, the staff card included).
+     */
+    public void signOutStaff(String reason) {
+        if (staffDesk == null) {
+            return;
+        }
+        org.medkiosk.journey.assist.StaffDesk desk = staffDesk;
+        endPatientSession();
+        desk.signOut(reason);
+        staffDesk = null;
+        staffModel = null;
+        timer = null;
+        countdownVisible.set(false);
+        countdownSeconds.set(0);
+        afterSession();
     }
 
     public ReadOnlyStringProperty sessionNoticeProperty() {
@@ -253,6 +352,10 @@ public final class KioskViewModel {
             LOG.info("a {} was presented in technician mode: ignored", source);
             return;
         }
+        if (staffDesk != null && !staffSignedIn() && !busyWithSomeone()) {
+            staffDesk = null; // the sign-in pad was open, nobody signed in: the patient's own card wins
+            staffModel = null;
+        }
         if (busyWithSomeone()) {
             if (identifier.equals(presented) || (patient != null && patient.identifiers().contains(identifier))) {
                 touch();
@@ -288,11 +391,19 @@ public final class KioskViewModel {
 
     private void show(IdentifyOutcome outcome) {
         if (outcome instanceof IdentifyOutcome.Identified found) {
-            sessionOpened(found.patient(), "by card or code");
+            sessionOpened(found.patient(), "by card or code", org.medkiosk.journey.assist.StaffDesk.Found.BY_CARD_OR_CODE);
             showHome();
             return;
         }
         presented = null;
+        if (staffSignedIn()) {
+            staffModel.clearSearch();
+            sessionNotice.set(outcome instanceof IdentifyOutcome.UnknownPatient ? I18n.key("notice.unknown.title")
+                    : I18n.key("notice.unavailable.title"));
+            staffDesk.patientDone();
+            screen.set(new KioskScreen.Staff(staffModel));
+            return;
+        }
         if (outcome instanceof IdentifyOutcome.UnknownPatient) {
             screen.set(new KioskScreen.Notice(I18n.key("notice.unknown.title"), I18n.key("notice.unknown.advice")));
         } else {
@@ -425,16 +536,24 @@ public final class KioskViewModel {
         JourneyViewModel<?> model = journeyFor.apply(ps);
         journey = model;
         journeySession = ps;
+        journeyService = service;
         sessionNotice.set(null);
         screen.set(new KioskScreen.InJourney(service, model));
         model.start();
     }
 
-    /** The hospital said who is at the kiosk: their name joins the log masker for as long as the session lasts. */
-    private void sessionOpened(Patient who, String how) {
+    /**
+     * The hospital said who is at the kiosk: their name joins the log masker for as long as the session lasts. With a
+     * nurse signed in, the session is an assisted one: audited, and the banner says who acts for whom.
+     */
+    private void sessionOpened(Patient who, String how, org.medkiosk.journey.assist.StaffDesk.Found found) {
         patient = who;
         SensitiveValues.register(who.name());
         LOG.info("session opened {} for {}", how, who);
+        if (staffSignedIn()) {
+            staffDesk.actFor(who, found);
+            actingFor.set(Optional.of(new ActingFor(staffDesk.staff().get(), who.maskedName())));
+        }
     }
 
     // A slip's appointment QR and a lab specimen barcode identify whose they
@@ -557,7 +676,7 @@ public final class KioskViewModel {
                 return; // the patient's own slip while a journey is open: the journey goes on undisturbed
             }
         } else {
-            sessionOpened(answer.patient(), "from a scanned slip");
+            sessionOpened(answer.patient(), "from a scanned slip", org.medkiosk.journey.assist.StaffDesk.Found.BY_CARD_OR_CODE);
         }
         openJourney(service, answer.journey());
     }
@@ -603,6 +722,9 @@ public final class KioskViewModel {
         if (sessionOpen() || patient != null || presented != null) {
             LOG.info("session ended: technician mode requested");
         }
+        if (staffDesk != null) {
+            signOutStaff("TECHNICIAN_MODE");
+        }
         endSession();
         cardsIn.clear();
         resetChoices();
@@ -643,6 +765,12 @@ public final class KioskViewModel {
 
     /** The journey's session ends first, so whatever it has not printed becomes UNCOLLECTED, never printed later. */
     private void leaveJourney() {
+        if (staffSignedIn()) {
+            // The journey's last state is its outcome (CheckedIn, Paid, NotCharged…): a type name, never its data.
+            staffDesk.journeyEnded(String.valueOf(journeyService), journey.state() == null ? "NONE"
+                    : journey.state().getClass().getSimpleName(), patient);
+        }
+        journeyService = null;
         journeySession.end();
         journey.abandon();
         journey = null;
@@ -720,6 +848,11 @@ public final class KioskViewModel {
             moneyWaitingSince = null;
         }
         if (timer.expired(now)) {
+            if (staffDesk != null) {
+                LOG.info("staff signed out: inactivity");
+                signOutStaff("INACTIVITY");
+                return;
+            }
             LOG.info("session ended: inactivity");
             endSession();
             return;
@@ -735,6 +868,27 @@ public final class KioskViewModel {
             leaveTechnician();
             return;
         }
+        if (staffSignedIn()) {
+            // "Finish" in an assisted session: this patient is done, the nurse stays signed in for the next one.
+            endPatientSession();
+            staffDesk.patientDone();
+            startTimer();
+            afterSession();
+            return;
+        }
+        if (staffDesk != null) {
+            leaveStaffDesk();
+            return;
+        }
+        endPatientSession();
+        timer = null;
+        countdownVisible.set(false);
+        countdownSeconds.set(0);
+        afterSession();
+    }
+
+    /** Everything of the patient leaves: the journey (audited when assisted), the look-up, the name, the notice. */
+    private void endPatientSession() {
         epoch++;
         if (journey != null) {
             // Releases a held number; receipts not printed yet become UNCOLLECTED; money in flight is finished by
@@ -745,11 +899,13 @@ public final class KioskViewModel {
         moneyWaitingSince = null;
         sessionNotice.set(null);
         clearPatient();
-        timer = null;
-        countdownVisible.set(false);
-        countdownSeconds.set(0);
-        // A card left in a reader would be the next person's to take: ask for it first (no patient data on it).
-        // The patient taking their card still reads it in their language and text size; the reset waits for idle.
+    }
+
+    /**
+     * A card left in a reader would be the next person's to take: ask for it first (no patient data on it). The
+     * patient taking their card still reads it in their language and text size; the reset waits for idle.
+     */
+    private void afterSession() {
         if (cardsIn.isEmpty()) {
             toIdle();
         } else {
@@ -757,8 +913,15 @@ public final class KioskViewModel {
         }
     }
 
-    /** Idle for the next patient, who starts from the configured language, text size and contrast. */
+    /**
+     * Idle for the next patient, who starts from the configured language, text size and contrast; with a nurse
+     * signed in, the staff desk for the next patient instead (in the nurse's language).
+     */
     private void toIdle() {
+        if (staffSignedIn()) {
+            screen.set(new KioskScreen.Staff(staffModel));
+            return;
+        }
         screen.set(new KioskScreen.Idle());
         resetChoices();
     }
@@ -786,6 +949,7 @@ public final class KioskViewModel {
 
     private void clearPatient() {
         patient = null;
+        actingFor.set(Optional.empty());
         pendingTask.set(Optional.empty());
         SensitiveValues.clear();
     }

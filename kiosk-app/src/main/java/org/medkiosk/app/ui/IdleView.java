@@ -109,7 +109,17 @@ final class IdleView extends VBox {
 
         attract.getStyleClass().add("screen");
         attract.setPadding(javafx.geometry.Insets.EMPTY);
-        attract.getChildren().addAll(welcome, what, outOfOrder, ways, start, help);
+        // Nurse-assisted mode: staff sign in here (or put a staff card on the reader) to act for a patient.
+        Button staff = new Button();
+        staff.setId("staff-sign-in");
+        staff.getStyleClass().add("secondary-button");
+        staff.setWrapText(true);
+        staff.textProperty().bind(I18n.bind("idle.staff"));
+        staff.setOnAction(e -> vm.openStaffDesk());
+        javafx.scene.layout.HBox staffRow = new javafx.scene.layout.HBox(staff);
+        staffRow.setAlignment(Pos.CENTER_RIGHT);
+
+        attract.getChildren().addAll(welcome, what, outOfOrder, ways, start, help, staffRow);
         VBox.setVgrow(attract, javafx.scene.layout.Priority.ALWAYS);
         getChildren().add(attract);
     }

@@ -31,7 +31,7 @@ public final class MainView extends BorderPane {
         setId("kiosk-root");
         getStyleClass().add("kiosk-root");
         setTop(new HeaderBar(vm, branding, clockText, demo, announcer));
-        setCenter(new javafx.scene.layout.VBox(sessionNoticeBanner(), content));
+        setCenter(new javafx.scene.layout.VBox(new ActingForBanner(vm), sessionNoticeBanner(), content));
         javafx.scene.layout.VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
         setBottom(countdownBanner());
         vm.screenProperty().addListener((obs, old, now) -> show(now));
@@ -73,6 +73,12 @@ public final class MainView extends BorderPane {
             return new TakeYourCardView(vm, takeCard);
         } else if (screen instanceof KioskScreen.Technician technician) {
             return scrolling(new TechnicianView(vm, technician.model()));
+        } else if (screen instanceof KioskScreen.Staff staff) {
+            StaffDeskView desk = new StaffDeskView(vm, staff.model());
+            // Each state of the desk (sign-in, search, results) is a new screen to announce.
+            staff.model().stateProperty().addListener((o, was, now) -> announceContent());
+            staff.model().wayProperty().addListener((o, was, now) -> announceContent());
+            return scrolling(desk);
         }
         return new IdleView(vm, branding, this::announceContent);
     }

@@ -97,10 +97,25 @@ public final class SimulatorPanel {
                     org.medkiosk.device.smartcard.ContactlessPatientCardSimulator.demo(number)));
             patient.getChildren().add(b);
         }
+        // Nurse-assisted mode: the demo's staff cards (two nurses, a technician, and a leaver's card the hospital
+        // refuses), read by the same driver and staff-card profile as a lobby's.
+        FlowPane staff = new FlowPane(6, 6);
+        for (int n = 1; n <= 4; n++) {
+            int number = n;
+            Button b = new Button();
+            b.setId("sim-staff-card-" + n);
+            b.textProperty().bind(I18n.bind("sim.smartcard.staff", n));
+            b.setOnAction(e -> smartCards.insert(smartCardReader, org.medkiosk.device.smartcard.StaffCardSimulator.demo(
+                    number, org.medkiosk.device.smartcard.StaffCardSimulator.Variant.NORMAL)));
+            staff.getChildren().add(b);
+        }
+        Label staffHint = new Label();
+        staffHint.setWrapText(true);
+        staffHint.textProperty().bind(I18n.bind("sim.smartcard.staff-hint"));
         Button remove = new Button();
         remove.textProperty().bind(I18n.bind("sim.remove"));
         remove.setOnAction(e -> smartCards.remove(smartCardReader));
-        return new VBox(6, insurance, patient, remove);
+        return new VBox(6, insurance, patient, staff, staffHint, remove);
     }
     // --- end issue 9
 

@@ -333,14 +333,15 @@ class KioskViewModelTest {
     }
 
     @Test
-    void aStaffCardIsRefusedAndOpensNoSession() {
-        vm.staffCardPresented();
+    void aStaffCardNeverOpensAPatientSession() {
+        // Before the journal is open there is no staff desk either: the card gets a word, and opens nothing.
+        vm.staffCardPresented("7100000001");
         KioskScreen.Notice notice = assertInstanceOf(KioskScreen.Notice.class, vm.screen());
-        assertEquals("notice.staff-card.title", notice.titleKey());
+        assertEquals("notice.services-starting.title", notice.titleKey());
         assertTrue(vm.patient().isEmpty());
         vm.present(PatientIdentifier.residentId("110101198503071235"), IdentitySource.ID_CARD);
         drain();
-        vm.staffCardPresented();
+        vm.staffCardPresented("7100000001");
         assertEquals("notice.staff-card.title", vm.sessionNoticeProperty().get(), "a word inside the session");
         assertTrue(vm.patient().isPresent(), "the patient's session goes on");
     }
