@@ -29,6 +29,7 @@ final class CommandCatalog {
         cli.command("demo-hospital", DemoHospitalCommand::run);
         cli.groupCommand("journal", "list", JournalCommand::list);
         cli.groupCommand("journal", "recover", JournalCommand::recover);
+        cli.groupCommand("journal", "audit", JournalCommand::audit);
         cli.groupCommand("journey", "run", JourneyCommand::run);
         cli.groupCommand("journey", "crash-test", JourneyCommand::crashTest);
         cli.groupCommand("technician", "set-pin", org.medkiosk.app.technician.TechnicianCommand::setPin);
@@ -67,6 +68,9 @@ final class CommandCatalog {
                   journal recover [--config FILE | --backend URL] [--data DIR]
                                                 one settlement pass, one line per action, then the number still
                                                 open; exits 1 while any intent is open
+                  journal audit [--json] [--data DIR]
+                                                nurse-assisted mode's staff audit log, one line per entry: time,
+                                                staff id and number, action, journey, outcome, patient record id
                   journey run --backend URL --data DIR SCRIPT
                                                 a scripted patient with simulated devices and no window
                                                 (kiosk-app/journeys/SCRIPTS.md); exits 1 if an expectation fails

@@ -40,6 +40,7 @@ import org.medkiosk.print.receipt.ReceiptTemplates;
  */
 final class JournalCommand {
     static final String LIST_USAGE = "usage: kiosk journal list [--open] [--json] [--data DIR]";
+    static final String AUDIT_USAGE = "usage: kiosk journal audit [--json] [--data DIR]";
     static final String RECOVER_USAGE = "usage: kiosk journal recover [--config FILE | --backend URL] [--data DIR]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,6 +89,52 @@ final class JournalCommand {
             return 0;
         } catch (RuntimeException e) {
             err.println("kiosk journal list: the journal in " + folder + " cannot be read: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The staff audit log of nurse-assisted mode, oldest first: one line (or its JSON object) per entry. */
+    static int audit(List<String> args, PrintStream out, PrintStream err) {
+        boolean json = false;
+        Path data = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--json")) {
+                json = true;
+            } else if (a.equals("--data") && i + 1 < args.size()) {
+                data = Path.of(args.get(++i));
+            } else if (a.equals("--help") || a.equals("-h")) {
+                out.println(AUDIT_USAGE);
+                return 0;
+            } else {
+                return usage(err, "audit", "unknown or incomplete option '" + a + "'", AUDIT_USAGE);
+            }
+        }
+        Path folder = data != null ? data : defaultDataFolder(Optional.empty());
+        org.medkiosk.journal.StaffAudit audit = new org.medkiosk.journal.StaffAudit(folder);
+        if (!Files.isRegularFile(audit.file())) {
+            err.println("kiosk journal audit: no staff audit log in " + folder + " (no "
+                    + org.medkiosk.journal.StaffAudit.FILE_NAME + ")");
+            return 1;
+        }
+        try {
+            for (org.medkiosk.journal.StaffAudit.Entry e : audit.entries()) {
+                if (json) {
+                    out.println(JSON.valueToTree(java.util.Map.of("at", e.at().toString(), "staffId", String.valueOf(e.staffId()),
+                            "staffNumber", String.valueOf(e.staffNumber()), "action", e.action().name(),
+                            "journey", String.valueOf(e.journey()), "outcome", String.valueOf(e.outcome()),
+                            "patientId", String.valueOf(e.patientId()))).toString());
+                } else {
+                    out.println(e.at() + " " + e.action() + " staff=" + e.staffId() + " (" + e.staffNumber() + ")"
+                            + (e.journey() == null ? "" : " " + e.journey())
+                            + (e.outcome() == null ? "" : " outcome=" + e.outcome())
+                            + (e.patientId() == null ? "" : " patient=" + e.patientId()));
+                }
+            }
+            out.flush();
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("kiosk journal audit: " + e.getMessage());
             return 1;
         }
     }

@@ -111,6 +111,25 @@ class JournalCommandTest {
     }
 
     @Test
+    void auditPrintsTheStaffAuditLogOneEntryPerLineAndFailsWithoutOne() throws Exception {
+        assertEquals(1, run("journal", "audit", "--data", data.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no staff audit log"));
+        org.medkiosk.journal.StaffAudit audit = new org.medkiosk.journal.StaffAudit(data);
+        audit.record(new org.medkiosk.journal.StaffAudit.Entry(java.time.Instant.parse("2026-12-01T01:00:00Z"),
+                "staff-200101", "200101", org.medkiosk.journal.StaffAudit.Action.JOURNEY, "CHECK_IN", "CheckedIn", "pat-1"));
+        out.reset();
+        assertEquals(0, run("journal", "audit", "--data", data.toString()));
+        assertEquals("2026-12-01T01:00:00Z JOURNEY staff=staff-200101 (200101) CHECK_IN outcome=CheckedIn patient=pat-1",
+                out.toString(StandardCharsets.UTF_8).strip());
+        out.reset();
+        assertEquals(0, run("journal", "audit", "--json", "--data", data.toString()));
+        com.fasterxml.jackson.databind.JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("CheckedIn", line.get("outcome").asText());
+        assertEquals(2, run("journal", "audit", "--colour"));
+    }
+
+    @Test
     void listWithoutAJournalFailsAndBadFlagsAreUsage() {
         assertEquals(1, run("journal", "list", "--data", data.resolve("nowhere").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no journal"));
