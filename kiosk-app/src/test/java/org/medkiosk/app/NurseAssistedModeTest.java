@@ -254,6 +254,13 @@ class NurseAssistedModeTest {
         click(robot, "#staff-result-0");
         waitFor(robot, "#greeting");
         awaitAudit(Action.ACTING_FOR, "BY_NAME_AND_BIRTH_DATE");
+        // One patient at a time, as for a patient alone: someone else's card never opens their data here.
+        kiosk.insertCard(org.medkiosk.device.idcard.DemoCards.LI_XIUYING);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> KioskOnStage.onFx(() -> robot.lookup("#session-notice").query().isVisible()));
+        assertEquals("护士 王芳（200101） 正在为 张*明 办理", text(robot, "#acting-for-text"));
+        kiosk.removeCard();
+        click(robot, "#session-notice-dismiss");
 
         click(robot, "#service-pay");
         click(robot, "#pay-wallet-button");
