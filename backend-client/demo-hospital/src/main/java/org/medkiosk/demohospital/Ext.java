@@ -42,6 +42,24 @@ final class Ext {
     static final String PATIENT = BASE + "patient";
     /** Code system of money movements in PaymentReconciliation.detail.type: charge | reversal | refund. */
     static final String MONEY_MOVEMENT = "http://medkiosk.org/fhir/CodeSystem/money-movement";
+    /** ChargeItemDefinition: the price-list heading, examination | lab-test | medicine | service (valueCode). */
+    static final String PRICE_CATEGORY = BASE + "price-category";
+    /** ChargeItemDefinition: what the price is per (次, 盒 0.25g×24粒), valueString with translation. */
+    static final String PRICE_UNIT = BASE + "price-unit";
+    /** ChargeItemDefinition: what to know before it (fasting, sedation), valueString with translation. */
+    static final String PRICE_NOTES = BASE + "price-notes";
+    /** ChargeItemDefinition: the pinyin initials of the title for keypad search ("xcg" for 血常规), valueString. */
+    static final String PINYIN_INITIALS = BASE + "pinyin-initials";
+    /** Location (level): the id of the floor's map image (valueString). */
+    static final String FLOOR_MAP = BASE + "floor-map";
+    /** Location: where it is on its floor's map, sub-extensions x and y (valueDecimal, 0..1 from the top-left). */
+    static final String MAP_POSITION = BASE + "map-position";
+    /** Organization (department): what it treats, for the guidance screen (valueString with translation). */
+    static final String INTRODUCTION = BASE + "introduction";
+    /** Communication (notice): the days it is shown (valuePeriod of dates; no end = until withdrawn). */
+    static final String NOTICE_PERIOD = BASE + "notice-period";
+    /** Identifier system of the kiosks (the logical author of feedback). */
+    static final String KIOSK = "urn:medkiosk:kiosk";
     /** Identifier system of the kiosk's idempotency keys (PaymentReconciliation, held Appointment). */
     static final String IDEMPOTENCY_KEY = "urn:medkiosk:idempotency-key";
 

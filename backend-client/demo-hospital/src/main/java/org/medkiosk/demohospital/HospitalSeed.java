@@ -138,6 +138,7 @@ final class HospitalSeed {
         seedReportStaff();
         seedKioskStaff();
         seedReports();
+        new HospitalGuideSeed(records, zone, today).seed();
     }
 
     private Organization department(Dept d) {
@@ -149,6 +150,7 @@ final class HospitalSeed {
         o.setPartOf(new Reference("Organization/" + HOSPITAL_ID));
         o.addAddress().setTextElement(Bilingual.text(d.whereZh(), d.whereEn()));
         o.addIdentifier().setSystem("urn:medkiosk:queue-prefix").setValue(d.queueLetter());
+        HospitalGuideSeed.introduce(o, d.id());
         return o;
     }
 
@@ -166,6 +168,12 @@ final class HospitalSeed {
         p.setActive(true);
         p.addName(new HumanName().setTextElement(Bilingual.text(d.zh(), d.en())));
         p.addPhoto(new Attachment().setContentType("image/png").setUrl("Binary/photo-" + d.id()));
+        String[] profile = HospitalGuideSeed.DOCTOR_PROFILES.get(d.id());
+        if (profile != null) {
+            CodeableConcept degree = new CodeableConcept();
+            degree.setTextElement(Bilingual.text(profile[2], profile[3]));
+            p.addQualification().setCode(degree);
+        }
         records.put(p);
 
         PractitionerRole role = new PractitionerRole();
@@ -179,12 +187,18 @@ final class HospitalSeed {
         role.addCode(title);
         role.addLocation(new Reference("Location/room-" + d.room()).setDisplayElement(
                 Bilingual.text(d.room() + "诊室", "Room " + d.room())));
+        if (profile != null) {
+            CodeableConcept specialty = new CodeableConcept();
+            specialty.setTextElement(Bilingual.text(profile[0], profile[1]));
+            role.addSpecialty(specialty);
+        }
         records.put(role);
 
         Location room = new Location();
         room.setId("room-" + d.room());
         room.setNameElement(Bilingual.text(d.room() + "诊室", "Room " + d.room()));
         room.setManagingOrganization(new Reference("Organization/" + d.dept()));
+        HospitalGuideSeed.placeRoom(room, d);
         records.put(room);
 
         Schedule schedule = new Schedule();
@@ -199,6 +213,8 @@ final class HospitalSeed {
         records.put(schedule);
 
         Random random = new Random(d.id().hashCode());
+        List<PractitionerRole.DaysOfWeek> mornings = new ArrayList<>();
+        List<PractitionerRole.DaysOfWeek> afternoons = new ArrayList<>();
         for (int day = 0; day <= 7; day++) {
             LocalDate date = today.plusDays(day);
             // Chief physicians do not consult on Sundays; everyone else works a roster of mornings and afternoons.
@@ -206,10 +222,37 @@ final class HospitalSeed {
                 continue;
             }
             addSlot(d, date, "am", LocalTime.of(8, 0), LocalTime.of(12, 0), random);
-            if (random.nextInt(4) != 0 || d.id().equals(LAST_NUMBER_DOCTOR)) {
+            boolean afternoon = random.nextInt(4) != 0 || d.id().equals(LAST_NUMBER_DOCTOR);
+            if (afternoon) {
                 addSlot(d, date, "pm", LocalTime.of(14, 0), LocalTime.of(17, 30), random);
             }
+            if (day < 7) {
+                mornings.add(weekday(date));
+                if (afternoon) {
+                    afternoons.add(weekday(date));
+                }
+            }
         }
+        // The week of the guidance screen (出诊时间) is the roster of the coming seven days, the FHIR way.
+        role.addAvailableTime().setDaysOfWeek(weekOrder(mornings))
+                .setAvailableStartTime("08:00:00").setAvailableEndTime("12:00:00");
+        if (!afternoons.isEmpty()) {
+            role.addAvailableTime().setDaysOfWeek(weekOrder(afternoons))
+                    .setAvailableStartTime("14:00:00").setAvailableEndTime("17:30:00");
+        }
+    }
+
+    private static org.hl7.fhir.r4.model.Enumeration<PractitionerRole.DaysOfWeek> day(PractitionerRole.DaysOfWeek d) {
+        return new org.hl7.fhir.r4.model.Enumeration<>(new PractitionerRole.DaysOfWeekEnumFactory(), d);
+    }
+
+    private static List<org.hl7.fhir.r4.model.Enumeration<PractitionerRole.DaysOfWeek>> weekOrder(
+            List<PractitionerRole.DaysOfWeek> days) {
+        return days.stream().sorted().map(HospitalSeed::day).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    private static PractitionerRole.DaysOfWeek weekday(LocalDate date) {
+        return PractitionerRole.DaysOfWeek.values()[date.getDayOfWeek().getValue() - 1];
     }
 
     private void addSlot(Doc d, LocalDate date, String period, LocalTime start, LocalTime end, Random random) {

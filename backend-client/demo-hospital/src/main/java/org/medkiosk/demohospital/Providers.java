@@ -61,7 +61,9 @@ final class Providers {
                 new EncounterProvider(records), new InvoiceProvider(records, cashier, levers),
                 new AccountProvider(records, cashier), new PaymentReconciliationProvider(records),
                 new DiagnosticReportProvider(records, reports), new ObservationProvider(records),
-                new SpecimenProvider(records), new BinaryProvider(records));
+                new SpecimenProvider(records), new BinaryProvider(records),
+                new GuideProviders.ChargeItemDefinitionProvider(records), new GuideProviders.CommunicationProvider(records),
+                new GuideProviders.QuestionnaireProvider(records), new GuideProviders.QuestionnaireResponseProvider(records));
     }
 
     static <T extends Resource> T read(HospitalRecords records, Class<T> type, IdType id) {

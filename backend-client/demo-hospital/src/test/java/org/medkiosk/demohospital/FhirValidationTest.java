@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 class FhirValidationTest {
     static final List<String> TYPES = List.of("Patient", "Organization", "Practitioner", "PractitionerRole", "Location",
             "Schedule", "Slot", "Appointment", "Encounter", "Invoice", "Account", "DiagnosticReport", "Observation",
-            "Specimen", "PaymentReconciliation");
+            "Specimen", "PaymentReconciliation", "ChargeItemDefinition", "Communication", "Questionnaire",
+            "QuestionnaireResponse");
 
     static DemoHospital hospital;
     static final FhirContext CTX = FhirContext.forR4();

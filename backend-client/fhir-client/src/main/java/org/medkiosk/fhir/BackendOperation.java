@@ -58,6 +58,15 @@ public enum BackendOperation {
     REPORT_DOCUMENT(Kind.READ, 20000, 45000),
     MARK_PRINTED(Kind.KEYED_WRITE, 8000, 10000),
     CAPABILITIES(Kind.READ, 5000, 12000),
+    /** The whole public price list (ChargeItemDefinition), fetched once and kept; a guidance screen, not a payment. */
+    PRICE_LIST(Kind.READ, 5000, 8000),
+    /** The place directory (Location), fetched once and kept. */
+    PLACES(Kind.READ, 4000, 6000),
+    DEPARTMENT_INFO(Kind.READ, 3000, 5000),
+    DOCTOR_PROFILES(Kind.READ, 4000, 6000),
+    NOTICES(Kind.READ, 3000, 5000),
+    /** A patient's satisfaction feedback: sent in the background, keyed, short so a lost one costs little. */
+    FEEDBACK(Kind.KEYED_WRITE, 5000, 6000),
     LEDGER(Kind.READ, 15000, 35000);
 
     /** How a call may be repeated. */

@@ -21,7 +21,14 @@ import org.medkiosk.hospital.Appointment;
 import org.medkiosk.hospital.BackendException;
 import org.medkiosk.hospital.Department;
 import org.medkiosk.hospital.Doctor;
+import org.medkiosk.hospital.DepartmentInfo;
+import org.medkiosk.hospital.DoctorProfile;
+import org.medkiosk.hospital.Feedback;
 import org.medkiosk.hospital.HospitalBackend;
+import org.medkiosk.hospital.HospitalGuide;
+import org.medkiosk.hospital.HospitalNotice;
+import org.medkiosk.hospital.HospitalPlace;
+import org.medkiosk.hospital.PriceItem;
 import org.medkiosk.hospital.ImagingReport;
 import org.medkiosk.hospital.LabReport;
 import org.medkiosk.hospital.Money;
@@ -46,12 +53,13 @@ import org.medkiosk.hospital.TopUpResult;
 import org.medkiosk.hospital.UnpaidInvoice;
 
 /**
- * {@link HospitalBackend} over HL7 FHIR R4 (JSON) with the Micronaut HTTP client. Thread-safe: one instance per
+ * {@link HospitalBackend} and {@link HospitalGuide} (the guidance screens, see {@link FhirGuide}) over HL7 FHIR R4
+ * (JSON) with the Micronaut HTTP client. Thread-safe: one instance per
  * kiosk, shared by all journeys; every method blocks up to its operation's timeout (see {@link BackendOperation}),
  * so call it off the FX thread. Failures are {@link BackendException} subtypes, never raw I/O exceptions.
  * Close it on shutdown to release the connection pool. The interactions are listed in backend-client/INTEGRATION.md.
  */
-public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable {
+public final class FhirHospitalBackend implements HospitalBackend, HospitalGuide, AutoCloseable {
     private static final int PAGE = 500;
     /** The HTTP header that carries the idempotency key of a keyed standard update (cancel). */
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
@@ -60,6 +68,7 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
     private final FhirTransport transport;
     private final FhirMapping mapping;
     private final ZoneId zone;
+    private final FhirGuide guide;
 
     public FhirHospitalBackend(FhirSettings settings) {
         this(settings, ZoneId.systemDefault());
@@ -71,6 +80,16 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
         this.transport = new FhirTransport(settings);
         this.mapping = new FhirMapping(zone, settings.identifierSystems());
         this.zone = zone;
+        this.guide = new FhirGuide(transport, settings, zone);
+    }
+
+    /**
+     * How long the price list and the place directory are kept before they are fetched again (10 minutes by
+     * default; zero fetches on every call). Answers this backend.
+     */
+    public FhirHospitalBackend cacheGuideFor(java.time.Duration keep) {
+        guide.cacheFor(keep);
+        return this;
     }
 
     public FhirSettings settings() {
@@ -248,7 +267,15 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
 
     @Override
     public List<Doctor> doctors(String departmentId, LocalDate day) {
-        JsonNode roles = transport.get(BackendOperation.DOCTORS, "PractitionerRole?organization="
+        return doctorsOf(BackendOperation.DOCTORS, departmentId, day).stream().map(SeenDoctor::doctor).toList();
+    }
+
+    /** A doctor with the FHIR resources it was read from (the guide's profile reads more of them). */
+    private record SeenDoctor(Doctor doctor, JsonNode role, JsonNode practitioner) {
+    }
+
+    private List<SeenDoctor> doctorsOf(BackendOperation op, String departmentId, LocalDate day) {
+        JsonNode roles = transport.get(op, "PractitionerRole?organization="
                 + enc("Organization/" + departmentId) + "&active=true&_include=PractitionerRole:practitioner&_count=" + PAGE);
         List<JsonNode> matched = FhirJson.matches(roles, "PractitionerRole");
         if (matched.isEmpty()) {
@@ -259,27 +286,28 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
                 .filter(id -> id != null && FhirJson.byId(practitioners, id).isEmpty()).distinct().toList();
         if (!missing.isEmpty()) {
             // A server that ignores _include: one search for the practitioners it left out.
-            practitioners.addAll(FhirJson.matches(transport.get(BackendOperation.DOCTORS,
+            practitioners.addAll(FhirJson.matches(transport.get(op,
                     "Practitioner?_id=" + enc(String.join(",", missing))), "Practitioner"));
         }
-        Map<String, List<JsonNode>> schedulesByRole = schedules(BackendOperation.DOCTORS,
+        Map<String, List<JsonNode>> schedulesByRole = schedules(op,
                 matched.stream().map(r -> r.path("id").asText()).toList());
         List<String> scheduleIds = schedulesByRole.values().stream().flatMap(List::stream)
                 .map(s -> s.path("id").asText()).distinct().toList();
         Map<String, Integer> remainingBySchedule = new HashMap<>();
         if (!scheduleIds.isEmpty()) {
-            for (JsonNode slot : freeSlots(BackendOperation.DOCTORS, scheduleIds, day, day)) {
+            for (JsonNode slot : freeSlots(op, scheduleIds, day, day)) {
                 remainingBySchedule.merge(FhirJson.refId(slot.path("schedule")), FhirMapping.remaining(slot), Integer::sum);
             }
         }
-        List<Doctor> doctors = new ArrayList<>();
+        List<SeenDoctor> doctors = new ArrayList<>();
         for (JsonNode role : matched) {
             String roleId = role.path("id").asText();
             JsonNode practitioner = FhirJson.byId(practitioners, FhirJson.refId(role.path("practitioner"))).orElse(null);
             List<JsonNode> schedules = schedulesByRole.getOrDefault(roleId, List.of());
             Money fee = schedules.stream().map(FhirMapping::fee).filter(f -> f != null).findFirst().orElse(null);
             int remaining = schedules.stream().mapToInt(s -> remainingBySchedule.getOrDefault(s.path("id").asText(), 0)).sum();
-            doctors.add(mapping.doctor(role, practitioner, fee, remaining, settings.baseUrl().toString()));
+            doctors.add(new SeenDoctor(mapping.doctor(role, practitioner, fee, remaining, settings.baseUrl().toString()),
+                    role, practitioner));
         }
         return doctors;
     }
@@ -851,6 +879,69 @@ public final class FhirHospitalBackend implements HospitalBackend, AutoCloseable
 
     private static String enc(String s) {
         return FhirTransport.urlEncode(s);
+    }
+
+    // ---- HospitalGuide (see FhirGuide) ---------------------------------------------------------------------------
+
+    @Override
+    public List<PriceItem> findPrices(String query, int limit) {
+        return guide.findPrices(query, limit);
+    }
+
+    @Override
+    public List<HospitalPlace> places() {
+        return guide.directory().places();
+    }
+
+    @Override
+    public Optional<HospitalPlace> placeOf(String locationId) {
+        if (!fhirId(locationId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(guide.directory().byId().get(locationId));
+    }
+
+    @Override
+    public Optional<HospitalPlace> emergencyDepartment() {
+        return guide.directory().emergency();
+    }
+
+    /**
+     * {@code Organization?type=dept&active=true} as for {@link #departments()}, with the {@code introduction}
+     * extension, and the place directory for the clinic each department manages.
+     */
+    @Override
+    public List<DepartmentInfo> departmentInfo() {
+        JsonNode bundle = transport.get(BackendOperation.DEPARTMENT_INFO, "Organization?type=dept&active=true&_count=" + PAGE);
+        List<JsonNode> organizations = FhirJson.matches(bundle, "Organization");
+        if (organizations.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> clinics = guide.directory().clinicOfDepartment();
+        return organizations.stream().map(o -> {
+            Department d = mapping.department(o);
+            return new DepartmentInfo(d, FhirGuide.introduction(o), Optional.ofNullable(clinics.get(d.id())));
+        }).toList();
+    }
+
+    /** The doctors as {@link #doctors} finds them today, with the role's specialty and week and the qualifications. */
+    @Override
+    public List<DoctorProfile> doctorProfiles(String departmentId) {
+        if (!fhirId(departmentId)) {
+            return List.of();
+        }
+        return doctorsOf(BackendOperation.DOCTOR_PROFILES, departmentId, LocalDate.now(zone)).stream()
+                .map(d -> FhirGuide.profile(d.doctor(), d.role(), d.practitioner())).toList();
+    }
+
+    @Override
+    public List<HospitalNotice> notices(LocalDate day) {
+        return guide.notices(day);
+    }
+
+    @Override
+    public void sendFeedback(Feedback feedback, String idempotencyKey) {
+        guide.sendFeedback(feedback, idempotencyKey);
     }
 
     @Override

@@ -94,6 +94,11 @@ final class FhirTransport implements AutoCloseable {
         return call(op, "POST", relative, body, Map.of(), deadline);
     }
 
+    /** A POST with request headers (a conditional create's If-None-Exist, an Idempotency-Key). */
+    JsonNode post(BackendOperation op, String relative, JsonNode body, Map<String, String> headers) {
+        return call(op, "POST", relative, body, headers, Deadline.after(settings.deadline(op)));
+    }
+
     JsonNode put(BackendOperation op, String relative, JsonNode body, Map<String, String> headers) {
         return call(op, "PUT", relative, body, headers, Deadline.after(settings.deadline(op)));
     }

@@ -15,6 +15,9 @@ import org.medkiosk.hospital.BackendException;
  */
 class FhirMappingFuzzTest {
     private static final FhirMapping MAPPING = new FhirMapping(ZoneId.of("Asia/Shanghai"));
+    private static final org.medkiosk.hospital.Doctor DOCTOR = new org.medkiosk.hospital.Doctor("d", "dept",
+            org.medkiosk.hospital.LocalizedText.same("王"), org.medkiosk.hospital.LocalizedText.same("主任医师"),
+            org.medkiosk.hospital.Money.ZERO, 0, null);
 
     @FuzzTest(maxDuration = "60s")
     void mappingRaisesOnlyBadResponse(byte[] data) {
@@ -70,6 +73,19 @@ class FhirMappingFuzzTest {
             node.path("contained").forEach(roles::add);
             return MAPPING.staffMember(node, roles);
         });
+        // the guide's mappings (prices, places, notices, doctor profiles, department introductions)
+        guard(() -> FhirGuide.price(node));
+        guard(() -> {
+            Map<String, JsonNode> locations = new HashMap<>();
+            for (JsonNode e : node.path("entry")) {
+                locations.put(e.path("resource").path("id").asText(), e.path("resource"));
+            }
+            locations.put(node.path("id").asText(), node);
+            return FhirGuide.place(node, locations);
+        });
+        guard(() -> FhirGuide.notice(node, ZoneId.of("Asia/Shanghai")));
+        guard(() -> FhirGuide.profile(DOCTOR, node, node.path("contained").path(0)));
+        guard(() -> FhirGuide.introduction(node));
         guard(() -> FhirJson.matches(node, "Patient"));
         guard(() -> FhirJson.resources(node, "Observation"));
         guard(() -> OperationOutcomes.summary(node));
