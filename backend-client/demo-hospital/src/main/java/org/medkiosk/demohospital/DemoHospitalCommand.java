@@ -1,9 +1,17 @@
 package org.medkiosk.demohospital;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kiosk demo-hospital [--port N] [--port-file FILE] [--hold-for PT5M] [--slow-payment-delay PT20S]}: serves
@@ -12,14 +20,45 @@ import java.util.concurrent.CountDownLatch;
  * temporary file and renamed, so a parent process that sees the file can read the whole number) once the server
  * answers. Runs standalone as {@code java -cp … org.medkiosk.demohospital.DemoHospitalCommand}.
  */
-public final class DemoHospitalCommand {
+@Command(name = "demo-hospital", mixinStandardHelpOptions = true,
+        description = {"Serve the demo hospital at http://127.0.0.1:N/fhir until killed (Ctrl-C).",
+                "HL7 FHIR R4. Payment codes ending 91..95 choose pending/declined/slow behaviours."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:stopped", "1:could not start", "2:usage"})
+public final class DemoHospitalCommand implements Callable<Integer> {
     public static final int DEFAULT_PORT = 8090;
-    static final String USAGE = "usage: kiosk demo-hospital [--port N] [--port-file FILE] [--hold-for DURATION]"
-            + " [--slow-payment-delay DURATION]\n  (serves http://127.0.0.1:N/fhir, default port " + DEFAULT_PORT
-            + ", 0 = any free port, written to FILE; durations are ISO-8601 such as PT5M;"
-            + " payment codes ending 91..95 choose pending/declined/slow behaviours)";
 
-    private DemoHospitalCommand() {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "N", description = "port (default: " + DEFAULT_PORT + "; 0 = any free port)")
+    String port;
+
+    @Option(names = "--port-file", paramLabel = "FILE",
+            description = "write the port (digits and a newline) to FILE once the server answers")
+    java.nio.file.Path portFile;
+
+    @Option(names = "--hold-for", paramLabel = "DURATION", description = "ISO-8601 duration such as PT5M")
+    String holdFor;
+
+    @Option(names = "--slow-payment-delay", paramLabel = "DURATION", description = "ISO-8601 duration such as PT20S")
+    String slowPaymentDelay;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final CountDownLatch stop;
+
+    public DemoHospitalCommand() {
+        this(System.out, System.err);
+    }
+
+    public DemoHospitalCommand(PrintStream out, PrintStream err) {
+        this(out, err, null);
+    }
+
+    DemoHospitalCommand(PrintStream out, PrintStream err, CountDownLatch stop) {
+        this.out = out;
+        this.err = err;
+        this.stop = stop;
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -28,57 +67,41 @@ public final class DemoHospitalCommand {
 
     /** As {@link #run(List, PrintStream, PrintStream)}; {@code stop}, when given, ends serving (tests). */
     static int run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) {
+        CommandLine cl = new CommandLine(new DemoHospitalCommand(out, err, stop)).setCommandName("kiosk demo-hospital")
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int code = cl.execute(args.toArray(new String[0]));
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    private java.time.Duration duration(String option, String value) {
+        try {
+            return java.time.Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), option + " needs an ISO-8601 duration such as PT5M");
+        }
+    }
+
+    @Override
+    public Integer call() {
         int port = DEFAULT_PORT;
-        java.nio.file.Path portFile = null;
+        if (this.port != null) {
+            try {
+                port = Integer.parseInt(this.port);
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65535) {
+                throw new ParameterException(spec.commandLine(), "port must be a number from 0 to 65535");
+            }
+        }
         DemoHospital.Options options = DemoHospital.Options.defaults();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.startsWith("--") && a.contains("=") && !a.startsWith("--port=")) {
-                List<String> split = new java.util.ArrayList<>(args);
-                split.set(i, a.substring(0, a.indexOf('=')));
-                split.add(i + 1, a.substring(a.indexOf('=') + 1));
-                return run(split, out, err, stop);
-            }
-            if (a.equals("--port-file") && i + 1 < args.size()) {
-                portFile = java.nio.file.Path.of(args.get(++i));
-                continue;
-            }
-            if ((a.equals("--hold-for") || a.equals("--slow-payment-delay")) && i + 1 < args.size()) {
-                java.time.Duration d;
-                try {
-                    d = java.time.Duration.parse(args.get(++i));
-                } catch (java.time.format.DateTimeParseException e) {
-                    err.println(a + " needs an ISO-8601 duration such as PT5M");
-                    err.println(USAGE);
-                    return 2;
-                }
-                options = a.equals("--hold-for") ? options.withHoldFor(d) : options.withSlowPaymentDelay(d);
-                continue;
-            }
-            if ((a.equals("--port") || a.equals("-p")) && i + 1 < args.size()) {
-                try {
-                    port = Integer.parseInt(args.get(++i));
-                } catch (NumberFormatException e) {
-                    port = -1;
-                }
-                if (port < 0 || port > 65535) {
-                    err.println("port must be a number from 0 to 65535");
-                    err.println(USAGE);
-                    return 2;
-                }
-            } else if (a.startsWith("--port=")) {
-                List<String> split = new java.util.ArrayList<>(args);
-                split.set(i, "--port");
-                split.add(i + 1, a.substring(7));
-                return run(split, out, err, stop);
-            } else if (a.equals("--help") || a.equals("-h")) {
-                out.println(USAGE);
-                return 0;
-            } else {
-                err.println("unknown argument: " + a);
-                err.println(USAGE);
-                return 2;
-            }
+        if (holdFor != null) {
+            options = options.withHoldFor(duration("--hold-for", holdFor));
+        }
+        if (slowPaymentDelay != null) {
+            options = options.withSlowPaymentDelay(duration("--slow-payment-delay", slowPaymentDelay));
         }
         long t0 = System.nanoTime();
         DemoHospital hospital;

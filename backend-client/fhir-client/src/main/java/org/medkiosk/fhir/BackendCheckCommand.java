@@ -1,6 +1,7 @@
 package org.medkiosk.fhir;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,13 @@ import org.medkiosk.hospital.Slot;
 import org.medkiosk.hospital.SlotHold;
 import org.medkiosk.hospital.StaffCredentials;
 import org.medkiosk.hospital.TopUpRequest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code kiosk backend check --url URL [--token T] [--patient ID-NUMBER] [--write] [--ca PEM]}: a conformance check
@@ -38,19 +46,122 @@ import org.medkiosk.hospital.TopUpRequest;
  * Exit code 0 when nothing failed, 1 when something did, 2 for a usage error.
  */
 public final class BackendCheckCommand {
-    static final String USAGE = "usage: kiosk backend check --url URL [--token T] [--patient ID-NUMBER] [--ca PEM] [--write]\n"
-            + "  --patient  a test patient's resident ID number: checks that patient's appointments, bills, account, reports\n"
-            + "  --write    also exercise hold/book/cancel/check-in/pay/refund/reverse/deposit/mark-printed (TEST servers only)";
     /** A payment code the demo hospital (and a test wallet) settles at once. */
     static final String TEST_PAYMENT_CODE = "134567890123456710";
 
+    /** Where the lines are printed as they come (the command line); null: only collected (technician mode). */
     private final PrintStream out;
+    private final List<String> lines = new ArrayList<>();
     private int failures;
 
     private BackendCheckCommand(PrintStream out) {
         this.out = out;
     }
 
+    /** What one run of the check found: every line it printed (heading, verdicts, RESULT) and how many failed. */
+    public record Outcome(List<String> lines, int failures) {
+        public Outcome {
+            lines = List.copyOf(lines);
+        }
+
+        public boolean conformant() {
+            return failures == 0;
+        }
+    }
+
+    /**
+     * The read-only check (no --patient, no --write) of the server {@code settings} name, with the kiosk's own
+     * credentials in them: technician mode's "Check the hospital". Blocking; the lines are returned, not printed.
+     */
+    public static Outcome check(FhirSettings settings) {
+        return check(forCheck(settings), null, false, null);
+    }
+
+    /** The check's own client settings: short timeouts and no retries or breaker, so each verdict is one call's. */
+    private static FhirSettings forCheck(FhirSettings settings) {
+        return settings.withAllTimeouts(Duration.ofSeconds(10)).withRetries(0)
+                .withBreaker(Integer.MAX_VALUE, Duration.ofSeconds(1));
+    }
+
+    private static Outcome check(FhirSettings settings, String patient, boolean write, PrintStream out) {
+        BackendCheckCommand check = new BackendCheckCommand(out);
+        check.print("MedKiosk backend conformance check of " + settings.baseUrl() + (write ? " (with writes)" : " (read-only)"));
+        try (FhirTransport transport = new FhirTransport(settings);
+             FhirHospitalBackend backend = new FhirHospitalBackend(settings)) {
+            check.all(transport, backend, patient, write);
+        }
+        check.print(check.failures == 0 ? "RESULT: conformant" : "RESULT: " + check.failures + " check(s) failed");
+        return new Outcome(check.lines, check.failures);
+    }
+
+    private void print(String line) {
+        lines.add(line);
+        if (out != null) {
+            out.println(line);
+        }
+    }
+
+    /**
+     * The command line: {@code kiosk backend check}. The options in, {@link #check} run, exit 0 conformant, 1 not,
+     * 2 usage (picocli's message and the usage on standard error; the value of --token is never echoed).
+     */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Conformance check of a FHIR server, one line per operation.",
+                    "PASS, FAIL with the reason, or N/A when the server does not offer it (backend-client/INTEGRATION.md)."
+                            + " Read-only unless --write."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:nothing failed", "1:something did", "2:usage"})
+    public static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--url", paramLabel = "URL", required = true, description = "the FHIR base URL")
+        String url;
+
+        @Option(names = "--token", paramLabel = "T", description = "a static bearer token (never echoed)")
+        String token;
+
+        @Option(names = "--patient", paramLabel = "ID-NUMBER",
+                description = "a test patient's resident ID number: checks that patient's appointments, bills, account, reports")
+        String patient;
+
+        @Option(names = "--ca", paramLabel = "PEM", description = "the hospital CA or pinned certificate")
+        String ca;
+
+        @Option(names = "--write",
+                description = "also exercise hold/book/cancel/check-in/pay/refund/reverse/deposit/mark-printed (TEST servers only)")
+        boolean write;
+
+        private final PrintStream out;
+
+        public Check() {
+            this(System.out);
+        }
+
+        public Check(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            FhirSettings settings;
+            try {
+                settings = forCheck(FhirSettings.of(url));
+                if (token != null) {
+                    settings = settings.withBearerToken(token);
+                }
+                if (ca != null) {
+                    settings = settings.withTrustedCertificates(java.nio.file.Path.of(ca));
+                }
+            } catch (IllegalArgumentException e) {
+                String message = String.valueOf(e.getMessage());
+                throw new ParameterException(spec.commandLine(), "bad settings: "
+                        + (token == null || token.isEmpty() ? message : message.replace(token, "****")));
+            }
+            return check(settings, patient, write, out).conformant() ? 0 : 1;
+        }
+    }
+
+    /** {@code [backend] [check] OPTIONS}: as {@link Check}, with these streams. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         List<String> a = new ArrayList<>(args);
         if (!a.isEmpty() && a.get(0).equals("backend")) {
@@ -59,67 +170,43 @@ public final class BackendCheckCommand {
         if (!a.isEmpty() && a.get(0).equals("check")) {
             a.remove(0);
         }
-        String url = null;
-        String token = null;
-        String patient = null;
-        String ca = null;
-        boolean write = false;
-        for (int i = 0; i < a.size(); i++) {
-            String arg = a.get(i);
-            switch (arg) {
-                case "--url", "--token", "--patient", "--ca" -> {
-                    if (i + 1 >= a.size()) {
-                        err.println(arg + " needs a value");
-                        err.println(USAGE);
-                        return 2;
-                    }
-                    String v = a.get(++i);
-                    switch (arg) {
-                        case "--url" -> url = v;
-                        case "--token" -> token = v;
-                        case "--patient" -> patient = v;
-                        default -> ca = v;
-                    }
+        PrintWriter o = new PrintWriter(out, true);
+        PrintWriter e = new PrintWriter(err, true);
+        CommandLine cl = new CommandLine(new Check(out)).setCommandName("kiosk backend check").setOut(o).setErr(e)
+                .setParameterExceptionHandler(BackendCheckCommand::usageError);
+        int code = cl.execute(a.toArray(new String[0]));
+        o.flush();
+        e.flush();
+        return code;
+    }
+
+    /** picocli's message, without the value of --token or of a mistyped option, then the usage; exit 2. */
+    static int usageError(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        String message;
+        if (ex instanceof UnmatchedArgumentException u) {
+            List<String> options = new ArrayList<>();
+            for (String arg : u.getUnmatched()) {
+                if (arg.startsWith("-")) {
+                    options.add("'" + (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) + "'");
                 }
-                case "--write" -> write = true;
-                case "--help", "-h" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    err.println("unknown argument: " + arg);
-                    err.println(USAGE);
-                    return 2;
+            }
+            message = options.isEmpty() ? "unexpected arguments (values are not repeated)"
+                    : "unknown option" + (options.size() > 1 ? "s " : " ") + String.join(", ", options);
+        } else {
+            message = String.valueOf(ex.getMessage());
+            for (int i = 0; i < args.length; i++) {
+                String secret = args[i].equals("--token") && i + 1 < args.length ? args[i + 1]
+                        : args[i].startsWith("--token=") ? args[i].substring("--token=".length()) : null;
+                if (secret != null && !secret.isEmpty()) {
+                    message = message.replace(secret, "****");
                 }
             }
         }
-        if (url == null) {
-            err.println("--url is required");
-            err.println(USAGE);
-            return 2;
-        }
-        FhirSettings settings;
-        try {
-            settings = FhirSettings.of(url).withAllTimeouts(Duration.ofSeconds(10)).withRetries(0)
-                    .withBreaker(Integer.MAX_VALUE, Duration.ofSeconds(1));
-            if (token != null) {
-                settings = settings.withBearerToken(token);
-            }
-            if (ca != null) {
-                settings = settings.withTrustedCertificates(java.nio.file.Path.of(ca));
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("bad settings: " + e.getMessage());
-            return 2;
-        }
-        BackendCheckCommand check = new BackendCheckCommand(out);
-        out.println("MedKiosk backend conformance check of " + settings.baseUrl() + (write ? " (with writes)" : " (read-only)"));
-        try (FhirTransport transport = new FhirTransport(settings);
-             FhirHospitalBackend backend = new FhirHospitalBackend(settings)) {
-            check.all(transport, backend, patient, write);
-        }
-        out.println(check.failures == 0 ? "RESULT: conformant" : "RESULT: " + check.failures + " check(s) failed");
-        return check.failures == 0 ? 0 : 1;
+        cl.getErr().println("kiosk backend check: " + message);
+        cl.usage(cl.getErr());
+        cl.getErr().flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** The custom operations, in the order they are reported, with the label of their line. */
@@ -501,6 +588,6 @@ public final class BackendCheckCommand {
     }
 
     private void line(String verdict, String name, String detail) {
-        out.printf("%s  %-62s %s%n", verdict, name, detail);
+        print(String.format("%s  %-62s %s", verdict, name, detail));
     }
 }

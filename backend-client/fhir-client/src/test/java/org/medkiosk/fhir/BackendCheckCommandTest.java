@@ -56,6 +56,29 @@ class BackendCheckCommandTest {
     }
 
     @Test
+    void theCheckCalledFromTheKioskReturnsTheLinesTheCommandPrints() throws Exception {
+        BackendCheckCommand.Outcome outcome = BackendCheckCommand.check(FhirSettings.of(hospital.baseUrl()));
+        assertTrue(outcome.conformant(), String.join("\n", outcome.lines()));
+        assertEquals(0, outcome.failures());
+        assertEquals("RESULT: conformant", outcome.lines().get(outcome.lines().size() - 1));
+        assertTrue(outcome.lines().stream().anyMatch(l -> l.startsWith("PASS  capabilities")), outcome.lines().toString());
+        // the same lines, in the same order, as `kiosk backend check --url` prints (verdict details may differ)
+        List<String> printed = run("check", "--url", hospital.baseUrl()).out().lines().toList();
+        assertEquals(printed.size(), outcome.lines().size());
+        for (int i = 0; i < printed.size(); i++) {
+            assertEquals(printed.get(i).substring(0, Math.min(40, printed.get(i).length())),
+                    outcome.lines().get(i).substring(0, Math.min(40, outcome.lines().get(i).length())));
+        }
+        try (FaultServer broken = FaultServer.http()) {
+            broken.answer(FaultServer.Answer.json(500, "{\"resourceType\":\"OperationOutcome\"}"));
+            BackendCheckCommand.Outcome failed = BackendCheckCommand.check(FhirSettings.of(broken.baseUrl()));
+            assertFalse(failed.conformant());
+            assertTrue(failed.lines().get(failed.lines().size() - 1).startsWith("RESULT: "), failed.lines().toString());
+            assertTrue(failed.lines().stream().anyMatch(l -> l.startsWith("FAIL")), failed.lines().toString());
+        }
+    }
+
+    @Test
     void theDemoHospitalPassesTheWriteChecksForATestPatient() {
         Run r = run("check", "--url", hospital.baseUrl(), "--patient", "110101198503071235", "--write");
         assertEquals(0, r.code(), r.out());
@@ -103,7 +126,11 @@ class BackendCheckCommandTest {
         assertEquals(2, run("check", "--url").code());
         assertEquals(2, run("check", "--url", "http://his.example.org/fhir").code(), "plain http off loopback");
         assertEquals(2, run("check", "--bogus").code());
-        assertTrue(run("check").err().contains("usage"));
+        assertTrue(run("check").err().contains("Usage: kiosk backend check"));
         assertEquals(0, run("--help").code());
+        Run mistyped = run("check", "--url", "https://his.example.org/fhir", "--tokn", "s3cr3t-token");
+        assertEquals(2, mistyped.code());
+        assertTrue(mistyped.err().contains("unknown option '--tokn'"), mistyped.err());
+        assertFalse(mistyped.err().contains("s3cr3t-token"), mistyped.err());
     }
 }

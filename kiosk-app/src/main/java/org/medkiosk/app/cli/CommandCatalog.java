@@ -1,90 +1,94 @@
 package org.medkiosk.app.cli;
 
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.medkiosk.app.KioskLauncher;
+import org.medkiosk.app.technician.TechnicianCommand;
 import org.medkiosk.demohospital.DemoHospitalCommand;
 import org.medkiosk.device.idcard.IdCardCommand;
 import org.medkiosk.device.receipt.StatusCommand;
 import org.medkiosk.device.scanner.ScanCommand;
 import org.medkiosk.device.smartcard.SmartCardCommand;
 import org.medkiosk.fhir.BackendCheckCommand;
+import org.medkiosk.journey.crash.CrashTestCommand;
+import org.medkiosk.journey.runner.JourneyRunCommand;
 import org.medkiosk.print.cli.ReceiptRenderCommand;
 import org.medkiosk.print.cli.ReportRenderCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The technicians' subcommands. Each is implemented next to the part it diagnoses (drivers, templates,
- * backend client) and only routed here; `devices print-test` is glue because it needs a template and a driver.
+ * The `kiosk` command tree. The technicians' subcommands are implemented next to the part they diagnose (drivers,
+ * templates, backend client) as picocli commands and only assembled here; `devices print-test` is glue because it
+ * needs a template and a driver. Each top-level entry is built on demand: `kiosk demo` and `kiosk run` parse with
+ * only their own command, so the launch does not pay for the whole tree.
  */
 final class CommandCatalog {
-    private CommandCatalog() {
+    private final Map<String, Supplier<CommandLine>> topLevel = new LinkedHashMap<>();
+
+    CommandCatalog(KioskLauncher launcher, PrintStream out, PrintStream err) {
+        topLevel.put("demo", () -> new CommandLine(new KioskCommand.Demo(launcher, err)));
+        topLevel.put("run", () -> new CommandLine(new KioskCommand.Run(launcher, err)));
+        topLevel.put("devices", () -> group("devices", "Devices (for technicians).")
+                .addSubcommand("idcard", new CommandLine(new IdCardCommand(out, err)))
+                .addSubcommand("scan", new CommandLine(new ScanCommand(out, err)))
+                .addSubcommand("smartcard", new CommandLine(new SmartCardCommand(out, err)))
+                .addSubcommand("status", new CommandLine(new StatusCommand(out, err)))
+                .addSubcommand("print-test", new CommandLine(new PrintTestCommand(out, err))));
+        topLevel.put("receipt", () -> group("receipt", "Receipts on paper.")
+                .addSubcommand("render", new CommandLine(new ReceiptRenderCommand(out, err))));
+        topLevel.put("report", () -> group("report", "A4 reports.")
+                .addSubcommand("render", new CommandLine(new ReportRenderCommand(out, err))));
+        topLevel.put("backend", () -> group("backend", "The hospital backend.")
+                .addSubcommand("check", new CommandLine(new BackendCheckCommand.Check(out))));
+        topLevel.put("demo-hospital", () -> new CommandLine(new DemoHospitalCommand(out, err)));
+        topLevel.put("journal", () -> group("journal", "The kiosk's journal of payments and print jobs.")
+                .addSubcommand("list", new CommandLine(new JournalCommand.ListCommand(out, err)))
+                .addSubcommand("recover", new CommandLine(new JournalCommand.RecoverCommand(out, err)))
+                .addSubcommand("audit", new CommandLine(new JournalCommand.AuditCommand(out, err))));
+        topLevel.put("journey", () -> group("journey", "Scripted patients with simulated devices and no window.")
+                .addSubcommand("run", new CommandLine(new JourneyRunCommand(out, err)))
+                .addSubcommand("crash-test", new CommandLine(new CrashTestCommand(out, err))));
+        topLevel.put("technician", () -> group("technician", "Technician mode.")
+                .addSubcommand("set-pin", new CommandLine(new TechnicianCommand.SetPin(out, err)))
+                .addSubcommand("status", new CommandLine(new TechnicianCommand.Status(out, err))));
+        topLevel.put("diagnostics", () -> new CommandLine(new Diagnostics(out, err)));
+        topLevel.put("completion", () -> new CommandLine(new KioskCommand.Completion(out)));
+        topLevel.put("help", () -> new CommandLine(new KioskCommand.HelpTopic()));
     }
 
-    static void register(KioskCli cli) {
-        cli.groupCommand("devices", "idcard", IdCardCommand::run);
-        cli.groupCommand("devices", "scan", ScanCommand::run);
-        cli.groupCommand("devices", "smartcard", SmartCardCommand::run);
-        cli.groupCommand("devices", "print-test", PrintTestCommand::run);
-        cli.groupCommand("devices", "status", StatusCommand::run);
-        cli.groupCommand("receipt", "render", ReceiptRenderCommand::run);
-        cli.groupCommand("report", "render", ReportRenderCommand::run);
-        cli.groupCommand("backend", "check", BackendCheckCommand::run);
-        cli.command("demo-hospital", DemoHospitalCommand::run);
-        cli.groupCommand("journal", "list", JournalCommand::list);
-        cli.groupCommand("journal", "recover", JournalCommand::recover);
-        cli.groupCommand("journal", "audit", JournalCommand::audit);
-        cli.groupCommand("journey", "run", JourneyCommand::run);
-        cli.groupCommand("journey", "crash-test", JourneyCommand::crashTest);
-        cli.groupCommand("technician", "set-pin", org.medkiosk.app.technician.TechnicianCommand::setPin);
-        cli.groupCommand("technician", "status", org.medkiosk.app.technician.TechnicianCommand::status);
+    /**
+     * The root with the subcommands {@code argv0} can reach: only that one for a known subcommand other than
+     * {@code help} and {@code completion} (which need the whole tree), none for {@code --version}, else all.
+     */
+    CommandLine tree(String argv0) {
+        CommandLine root = new CommandLine(new KioskCommand());
+        if (argv0.equals("--version") || argv0.equals("-V")) {
+            return root;
+        }
+        if (topLevel.containsKey(argv0) && !argv0.equals("help") && !argv0.equals("completion")) {
+            return root.addSubcommand(argv0, versioned(topLevel.get(argv0).get()));
+        }
+        topLevel.forEach((name, command) -> root.addSubcommand(name, versioned(command.get())));
+        KioskCommand.useCommandList(root);
+        return root;
     }
 
-    static String usage() {
-        return """
+    /** `kiosk <any command> --version` prints the kiosk's version too. */
+    private static CommandLine versioned(CommandLine cl) {
+        if (cl.getCommandSpec().version().length == 0 && cl.getCommandSpec().versionProvider() == null) {
+            cl.getCommandSpec().versionProvider(new KioskCommand.VersionProvider());
+        }
+        cl.getSubcommands().values().forEach(CommandCatalog::versioned);
+        return cl;
+    }
 
-                Devices (for technicians):
-                  devices idcard --port PATH [--baud N] [--once] [--unmasked] [--timeout SECONDS]
-                                                wait for ID cards, print one JSON object per card
-                  devices scan --port PATH [--baud N] [--prefix TEXT] [--suffix cr|crlf|lf|tab|none] [--trigger honeywell|zebra|newland]
-                  devices scan --image FILE     decode a QR/PDF417/CODE128 image; one JSON line per code, classified
-                  devices smartcard [--reader NAME] [--unmasked]
-                                                list PC/SC readers and read the inserted card
-                  devices status --printer SPEC receipt printer status as JSON
-                  devices print-test --printer SPEC [--profile epson-80|generic-80|generic-58] [--lang zh|en]
-                                                status, test page, status; names the problem and sends nothing
-                                                when the printer has no paper, an open cover or is offline
-                                                SPEC is serial:PATH[@BAUD] | tcp://HOST:PORT | file:PATH
-
-                Paper:
-                  receipt render --template NAME --out FILE.png|FILE.bin [--profile NAME] [--lang zh|en]
-                  report render --sample lab|imaging --out FILE.pdf [--lang zh|en]
-
-                Hospital backend:
-                  demo-hospital [--port N]      serve the demo hospital at http://127.0.0.1:N/fhir
-                  backend check --url URL [--token T] [--patient ID-NUMBER] [--ca PEM] [--write]
-                                                conformance check of a FHIR server, one line per operation
-
-                Journal and journeys:
-                  journal list [--open] [--json] [--data DIR]
-                                                intents and print jobs, one line (or JSON object) each; the
-                                                patient id masked, no other patient data; --open: not yet final
-                  journal recover [--config FILE | --backend URL] [--data DIR]
-                                                one settlement pass, one line per action, then the number still
-                                                open; exits 1 while any intent is open
-                  journal audit [--json] [--data DIR]
-                                                nurse-assisted mode's staff audit log, one line per entry: time,
-                                                staff id and number, action, journey, outcome, patient record id
-                  journey run --backend URL --data DIR SCRIPT
-                                                a scripted patient with simulated devices and no window
-                                                (kiosk-app/journeys/SCRIPTS.md); exits 1 if an expectation fails
-                  journey crash-test [--backend URL] [--data DIR] [--seed N] [--kills K] [--no-step-kills]
-                                                kills the scripted kiosk at every journaled step and K random
-                                                moments, recovers, compares journals with the hospital's ledger;
-                                                ends "kills K, intents N, lost L, duplicated D, unsettled U"
-
-                Technician mode:
-                  technician set-pin (--config FILE | --data DIR)
-                                                set the technician PIN (asked twice, never an argument); stored
-                                                as a salted PBKDF2 hash; also clears a lockout
-                  technician status (--config FILE | --data DIR)
-                                                whether a PIN is set, wrong entries, locked until
-                """;
+    /** A group such as `devices`: only its subcommands run; without one it is a usage error (exit 2). */
+    private static CommandLine group(String name, String description) {
+        CommandSpec spec = CommandSpec.create().name(name).mixinStandardHelpOptions(true);
+        spec.usageMessage().description(description);
+        return new CommandLine(spec);
     }
 }

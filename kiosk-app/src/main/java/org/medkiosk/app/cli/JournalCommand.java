@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.medkiosk.app.config.ConfigException;
 import org.medkiosk.app.config.ConfigLoader;
@@ -31,6 +32,12 @@ import org.medkiosk.journey.settle.SettlementLine;
 import org.medkiosk.print.escpos.PrinterProfile;
 import org.medkiosk.print.receipt.Letterhead;
 import org.medkiosk.print.receipt.ReceiptTemplates;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * `kiosk journal list [--open] [--json] [--data DIR]` and `kiosk journal recover [--config FILE | --backend URL]
@@ -39,9 +46,6 @@ import org.medkiosk.print.receipt.ReceiptTemplates;
  * open), 2 usage.
  */
 final class JournalCommand {
-    static final String LIST_USAGE = "usage: kiosk journal list [--open] [--json] [--data DIR]";
-    static final String AUDIT_USAGE = "usage: kiosk journal audit [--json] [--data DIR]";
-    static final String RECOVER_USAGE = "usage: kiosk journal recover [--config FILE | --backend URL] [--data DIR]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Backend settings from the configuration, exactly as the kiosk builds them. */
@@ -50,25 +54,35 @@ final class JournalCommand {
     private JournalCommand() {
     }
 
-    static int list(List<String> args, PrintStream out, PrintStream err) {
-        boolean open = false;
-        boolean json = false;
-        Path data = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--open")) {
-                open = true;
-            } else if (a.equals("--json")) {
-                json = true;
-            } else if (a.equals("--data") && i + 1 < args.size()) {
-                data = Path.of(args.get(++i));
-            } else if (a.equals("--help") || a.equals("-h")) {
-                out.println(LIST_USAGE);
-                return 0;
-            } else {
-                return usage(err, "list", "unknown or incomplete option '" + a + "'", LIST_USAGE);
-            }
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"Intents and print jobs, one line (or JSON object) each.",
+                    "The patient id masked, no other patient data."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:ok", "1:no journal or unreadable", "2:usage"})
+    static final class ListCommand implements Callable<Integer> {
+        @Option(names = "--open", description = "only what is not yet final")
+        boolean open;
+
+        @Option(names = "--json", description = "one JSON object per line")
+        boolean json;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "the kiosk's data folder (default: the kiosk's own)")
+        Path data;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        ListCommand(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
         }
+
+        @Override
+        public Integer call() {
+            return list(open, json, data, out, err);
+        }
+    }
+
+    static int list(boolean open, boolean json, Path data, PrintStream out, PrintStream err) {
         Path folder = data != null ? data : defaultDataFolder(Optional.empty());
         if (!Files.isRegularFile(folder.resolve(KioskStore.FILE_NAME))) {
             err.println("kiosk journal list: no journal in " + folder + " (no " + KioskStore.FILE_NAME + ")");
@@ -94,22 +108,32 @@ final class JournalCommand {
     }
 
     /** The staff audit log of nurse-assisted mode, oldest first: one line (or its JSON object) per entry. */
-    static int audit(List<String> args, PrintStream out, PrintStream err) {
-        boolean json = false;
-        Path data = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--json")) {
-                json = true;
-            } else if (a.equals("--data") && i + 1 < args.size()) {
-                data = Path.of(args.get(++i));
-            } else if (a.equals("--help") || a.equals("-h")) {
-                out.println(AUDIT_USAGE);
-                return 0;
-            } else {
-                return usage(err, "audit", "unknown or incomplete option '" + a + "'", AUDIT_USAGE);
-            }
+    @Command(name = "audit", mixinStandardHelpOptions = true,
+            description = {"Nurse-assisted mode's staff audit log, one line per entry.",
+                    "Time, staff id and number, action, journey, outcome, patient record id."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:ok", "1:no audit log or unreadable", "2:usage"})
+    static final class AuditCommand implements Callable<Integer> {
+        @Option(names = "--json", description = "one JSON object per line")
+        boolean json;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "the kiosk's data folder (default: the kiosk's own)")
+        Path data;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        AuditCommand(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
         }
+
+        @Override
+        public Integer call() {
+            return audit(json, data, out, err);
+        }
+    }
+
+    static int audit(boolean json, Path data, PrintStream out, PrintStream err) {
         Path folder = data != null ? data : defaultDataFolder(Optional.empty());
         org.medkiosk.journal.StaffAudit audit = new org.medkiosk.journal.StaffAudit(folder);
         if (!Files.isRegularFile(audit.file())) {
@@ -139,29 +163,54 @@ final class JournalCommand {
         }
     }
 
-    static int recover(List<String> args, PrintStream out, PrintStream err) {
-        Path config = null;
-        String backend = null;
-        Path data = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            boolean hasValue = i + 1 < args.size();
-            if (a.equals("--config") && hasValue) {
-                config = Path.of(args.get(++i));
-            } else if (a.equals("--backend") && hasValue) {
-                backend = args.get(++i);
-            } else if (a.equals("--data") && hasValue) {
-                data = Path.of(args.get(++i));
-            } else if (a.equals("--help") || a.equals("-h")) {
-                out.println(RECOVER_USAGE);
-                return 0;
-            } else {
-                return usage(err, "recover", "unknown or incomplete option '" + a + "'", RECOVER_USAGE);
+    @Command(name = "recover", mixinStandardHelpOptions = true,
+            description = {"One settlement pass, one line per action, then the number still open."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:nothing left open", "1:an intent is still open, or the pass failed", "2:usage"})
+    static final class RecoverCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        static final class Source {
+            @Option(names = "--config", paramLabel = "FILE", required = true, description = "the kiosk's configuration")
+            Path config;
+
+            @Option(names = "--backend", paramLabel = "URL", required = true, description = "the hospital's FHIR base URL")
+            String backend;
+        }
+
+        @Option(names = "--data", paramLabel = "DIR", description = "the kiosk's data folder (default: the kiosk's own)")
+        Path data;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        RecoverCommand(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                return recover(source.config, source.backend, data, out, err);
+            } catch (BadBackend e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        if ((config == null) == (backend == null)) {
-            return usage(err, "recover", "needs --config FILE or --backend URL (one of them)", RECOVER_USAGE);
+    }
+
+    /** A --backend URL that FhirSettings refuses: a usage error. */
+    static final class BadBackend extends IllegalArgumentException {
+        BadBackend(String message) {
+            super(message);
         }
+    }
+
+    static int recover(Path config, String backend, Path data, PrintStream out, PrintStream err) {
         FhirSettings settings;
         Optional<Path> configured = Optional.empty();
         try {
@@ -180,7 +229,7 @@ final class JournalCommand {
             err.println("kiosk: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            return usage(err, "recover", "--backend: " + e.getMessage(), RECOVER_USAGE);
+            throw new BadBackend("kiosk journal recover: --backend: " + e.getMessage());
         }
         Path folder = data != null ? data : defaultDataFolder(configured);
         if (!Files.isRegularFile(folder.resolve(KioskStore.FILE_NAME))) {
@@ -274,11 +323,5 @@ final class JournalCommand {
                 .put("transactionNumber", j.transactionNumber()).put("attempts", j.attempts())
                 .put("createdAt", String.valueOf(j.createdAt())).put("updatedAt", String.valueOf(j.updatedAt()))
                 .toString();
-    }
-
-    private static int usage(PrintStream err, String sub, String problem, String usage) {
-        err.println("kiosk journal " + sub + ": " + problem);
-        err.println(usage);
-        return 2;
     }
 }

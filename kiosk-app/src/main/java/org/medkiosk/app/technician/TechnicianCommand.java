@@ -12,23 +12,22 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.medkiosk.app.config.ConfigException;
 import org.medkiosk.app.config.ConfigLoader;
 import org.medkiosk.app.platform.AttachPlatform;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code kiosk technician set-pin} and {@code kiosk technician status}: the administrator's side of the technician
  * PIN ({@link TechnicianPin}). The PIN is read from the terminal without echo (twice), or as one line from standard
  * input when there is no terminal (a scripted install); never from the command line, where {@code ps} and the shell's
- * history would keep it. Routed from the CLI's catalogue as {@code technician set-pin} / {@code technician status}.
+ * history would keep it. Registered in the `kiosk` command tree as {@code technician set-pin} / {@code technician status}.
  */
 public final class TechnicianCommand {
-    static final String SET_PIN_USAGE = "Usage: kiosk technician set-pin (--config FILE | --data DIR)\n"
-            + "  sets the PIN that opens technician mode (6-12 digits, asked twice, not echoed; without a terminal one\n"
-            + "  line of standard input); stored as a salted PBKDF2 hash in DIR/" + TechnicianPin.FILE_NAME + ";\n"
-            + "  clears the wrong-entry count and any lockout. DIR: storage.data-folder of FILE.";
-    static final String STATUS_USAGE = "Usage: kiosk technician status (--config FILE | --data DIR)\n"
-            + "  whether a technician PIN is set, the wrong entries since the last right one, and any lockout";
 
     /** Where the PIN comes from: the terminal, or standard input. Returns null at the end of the input. */
     @FunctionalInterface
@@ -36,25 +35,106 @@ public final class TechnicianCommand {
         char[] read(String prompt) throws IOException;
     }
 
+    /** --config FILE or --data DIR, exactly one. */
+    static final class Folder {
+        @Option(names = "--config", paramLabel = "FILE", required = true,
+                description = "the kiosk's configuration: its storage.data-folder, else the platform's")
+        Path config;
+
+        @Option(names = "--data", paramLabel = "DIR", required = true, description = "the kiosk's data folder")
+        Path data;
+
+        /** A bad file is the loader's one line and exit 1 (ConfigException, caught by the callers). */
+        Path resolve() {
+            return data != null ? data
+                    : new AttachPlatform(ConfigLoader.load(config).storage().dataFolder()).dataFolder();
+        }
+    }
+
+    @Command(name = "set-pin", mixinStandardHelpOptions = true,
+            description = {"Set the PIN that opens technician mode (asked twice, never an argument).",
+                    PinRule.MIN_LENGTH + "-" + PinRule.MAX_LENGTH + " digits, not echoed; without a terminal one line of"
+                            + " standard input. Stored as a salted PBKDF2 hash in DIR/" + TechnicianPin.FILE_NAME
+                            + "; clears the wrong-entry count and any lockout."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:set", "1:not set", "2:usage"})
+    public static final class SetPin implements Callable<Integer> {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Folder folder;
+
+        private final PrintStream out;
+        private final PrintStream err;
+        private final PinInput input;
+        private final boolean confirm;
+
+        public SetPin(PrintStream out, PrintStream err) {
+            this(out, err, null, false);
+        }
+
+        SetPin(PrintStream out, PrintStream err, PinInput input, boolean confirm) {
+            this.out = out;
+            this.err = err;
+            this.input = input;
+            this.confirm = confirm;
+        }
+
+        @Override
+        public Integer call() {
+            if (input != null) {
+                return setPin(folder, out, err, input, confirm);
+            }
+            Console console = System.console();
+            PinInput terminal = console != null ? prompt -> console.readPassword("%s", prompt) : prompt -> line(System.in);
+            return setPin(folder, out, err, terminal, console != null);
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Whether a technician PIN is set, the wrong entries since the last right one, and any lockout.",
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:a PIN is set", "1:no PIN set, or a bad file", "2:usage"})
+    public static final class Status implements Callable<Integer> {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Folder folder;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        public Status(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            return status(folder, out, err);
+        }
+    }
+
     private TechnicianCommand() {
     }
 
     public static int setPin(List<String> args, PrintStream out, PrintStream err) {
-        Console console = System.console();
-        PinInput input = console != null ? prompt -> console.readPassword("%s", prompt) : prompt -> line(System.in);
-        return setPin(args, out, err, input, console != null);
+        return execute(new SetPin(out, err), "kiosk technician set-pin", args, out, err);
     }
 
     static int setPin(List<String> args, PrintStream out, PrintStream err, PinInput input, boolean confirm) {
-        Optional<Path> folder;
+        return execute(new SetPin(out, err, input, confirm), "kiosk technician set-pin", args, out, err);
+    }
+
+    public static int status(List<String> args, PrintStream out, PrintStream err) {
+        return execute(new Status(out, err), "kiosk technician status", args, out, err);
+    }
+
+    private static int execute(Object command, String name, List<String> args, PrintStream out, PrintStream err) {
+        return org.medkiosk.app.cli.Cli.execute(new CommandLine(command).setCommandName(name), args, out, err);
+    }
+
+    private static int setPin(Folder where, PrintStream out, PrintStream err, PinInput input, boolean confirm) {
+        Path folder;
         try {
-            folder = dataFolder("set-pin", args, err, SET_PIN_USAGE);
+            folder = where.resolve();
         } catch (ConfigException e) {
             err.println("kiosk: " + e.getMessage());
             return 1;
-        }
-        if (folder.isEmpty()) {
-            return 2;
         }
         char[] pin = null;
         char[] again = null;
@@ -76,7 +156,7 @@ public final class TechnicianCommand {
                     return 1;
                 }
             }
-            TechnicianPin technicianPin = TechnicianPin.in(folder.get());
+            TechnicianPin technicianPin = TechnicianPin.in(folder);
             technicianPin.set(pin);
             out.println("kiosk technician set-pin: technician PIN set in " + technicianPin.file() + " (PBKDF2-HMAC-SHA256, "
                     + TechnicianPin.ITERATIONS + " iterations); wrong-entry count and lockout cleared");
@@ -94,18 +174,15 @@ public final class TechnicianCommand {
         }
     }
 
-    public static int status(List<String> args, PrintStream out, PrintStream err) {
-        Optional<Path> folder;
+    private static int status(Folder where, PrintStream out, PrintStream err) {
+        Path folder;
         try {
-            folder = dataFolder("status", args, err, STATUS_USAGE);
+            folder = where.resolve();
         } catch (ConfigException e) {
             err.println("kiosk: " + e.getMessage());
             return 1;
         }
-        if (folder.isEmpty()) {
-            return 2;
-        }
-        TechnicianPin pin = TechnicianPin.in(folder.get());
+        TechnicianPin pin = TechnicianPin.in(folder);
         TechnicianPin.Status s = pin.status();
         if (!s.set()) {
             out.println("technician PIN: not set in " + pin.file() + "; technician mode is refused until "
@@ -116,21 +193,6 @@ public final class TechnicianCommand {
                 + " wrong entries since the last right one; "
                 + s.lockedUntil().map(t -> "locked until " + t).orElse("not locked"));
         return 0;
-    }
-
-    /** --data DIR, or --config FILE (its storage.data-folder, else the platform's); exactly one. */
-    private static Optional<Path> dataFolder(String name, List<String> args, PrintStream err, String usage) {
-        if (args.size() == 2 && args.get(0).equals("--data")) {
-            return Optional.of(Path.of(args.get(1)));
-        }
-        if (args.size() == 2 && args.get(0).equals("--config")) {
-            // A bad file is the loader's one line and exit 1 (ConfigException, caught by the callers).
-            return Optional.of(new AttachPlatform(ConfigLoader.load(Path.of(args.get(1))).storage().dataFolder())
-                    .dataFolder());
-        }
-        err.println("kiosk technician " + name + ": needs --config FILE or --data DIR (one of them)");
-        err.println(usage);
-        return Optional.empty();
     }
 
     /** One line of standard input as characters, without making a String of it. */

@@ -96,7 +96,8 @@ class TechnicianCommandTest {
     void thePinIsNeverAnArgument(@TempDir Path data) {
         assertEquals(2, setPin(List.of(), false, "605138"));
         assertEquals(2, setPin(List.of("--data", data.toString(), "--pin", "605138"), false, "605138"));
-        assertTrue(err.toString().contains("Usage: kiosk technician set-pin (--config FILE | --data DIR)"), err.toString());
+        assertTrue(err.toString().contains("Usage: kiosk technician set-pin [-hV] (--config=FILE | --data=DIR)"), err.toString());
+        assertFalse(err.toString().contains("605138"), "the mistyped PIN is not echoed: " + err);
         assertFalse(Files.exists(data.resolve(TechnicianPin.FILE_NAME)));
     }
 }

@@ -2,23 +2,34 @@ package org.medkiosk.print.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.medkiosk.print.escpos.PrinterProfile;
 import org.medkiosk.print.preview.ReceiptPreview;
 import org.medkiosk.print.receipt.ReceiptTemplates;
 import org.medkiosk.print.sample.SampleData;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kiosk receipt render --template NAME --out FILE.png|FILE.bin [--profile NAME] [--lang zh|en]}:
  * renders a template with sample data to ESC/POS bytes (.bin, what the printer would receive) or to a
  * preview image (.png).
  */
-public final class ReceiptRenderCommand {
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render a receipt template with sample data to ESC/POS bytes (.bin) or a preview image (.png).",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:ok", "1:cannot write the file", "2:usage"})
+public final class ReceiptRenderCommand implements Callable<Integer> {
     /** Template names accepted by {@code --template}. */
     public static final Map<String, Function<ReceiptTemplates, byte[]>> TEMPLATES = Map.of(
             "registration-slip", t -> t.registrationSlip(SampleData.registrationSlip()),
@@ -29,50 +40,59 @@ public final class ReceiptRenderCommand {
             "refund-notice", t -> t.refundNotice(SampleData.refund()),
             "test-page", t -> t.testPage(SampleData.AT));
 
-    private static final String USAGE = "usage: kiosk receipt render --template "
-            + String.join("|", new java.util.TreeSet<>(TEMPLATES.keySet()))
-            + " --out FILE.png|FILE.bin [--profile epson-80|generic-80|generic-58] [--lang zh|en]";
+    @Spec
+    CommandSpec spec;
 
-    private ReceiptRenderCommand() {
+    @Option(names = "--template", paramLabel = "NAME", required = true,
+            description = "registration-slip | queue-ticket | payment-receipt | top-up-receipt | refund-notice | test-page")
+    String template;
+
+    @Option(names = "--out", paramLabel = "FILE.png|FILE.bin", required = true,
+            description = "a preview image (.png) or the ESC/POS bytes the printer would receive (.bin)")
+    String file;
+
+    @Option(names = "--profile", paramLabel = "epson-80|generic-80|generic-58", description = "printer profile (default: epson-80)")
+    String profileName = PrinterProfile.EPSON_80.name();
+
+    @Option(names = "--lang", paramLabel = "zh|en", description = "language (default: zh)")
+    String lang = "zh";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ReceiptRenderCommand() {
+        this(System.out, System.err);
+    }
+
+    public ReceiptRenderCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String template = null;
-        String file = null;
-        String profileName = PrinterProfile.EPSON_80.name();
-        String lang = "zh";
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (i + 1 >= args.size() && List.of("--template", "--out", "--profile", "--lang").contains(a)) {
-                err.println(USAGE);
-                return 2;
-            }
-            switch (a) {
-                case "--template" -> template = args.get(++i);
-                case "--out" -> file = args.get(++i);
-                case "--profile" -> profileName = args.get(++i);
-                case "--lang" -> lang = args.get(++i);
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    err.println("unknown option " + a);
-                    err.println(USAGE);
-                    return 2;
-                }
-            }
+        CommandLine cl = new CommandLine(new ReceiptRenderCommand(out, err)).setCommandName("kiosk receipt render")
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int code = cl.execute(args.toArray(new String[0]));
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        if (!TEMPLATES.containsKey(template)) {
+            throw new ParameterException(spec.commandLine(), "unknown template " + template + " (one of "
+                    + String.join(", ", new java.util.TreeSet<>(TEMPLATES.keySet())) + ")");
         }
-        if (template == null || file == null || !TEMPLATES.containsKey(template)
-                || !(file.endsWith(".png") || file.endsWith(".bin")) || !(lang.equals("zh") || lang.equals("en"))) {
-            err.println(USAGE);
-            return 2;
+        if (!(file.endsWith(".png") || file.endsWith(".bin"))) {
+            throw new ParameterException(spec.commandLine(), "--out must end in .png or .bin");
+        }
+        if (!(lang.equals("zh") || lang.equals("en"))) {
+            throw new ParameterException(spec.commandLine(), "--lang takes zh or en, not '" + lang + "'");
         }
         var profile = PrinterProfile.byName(profileName);
         if (profile.isEmpty()) {
-            err.println("unknown printer profile " + profileName);
-            err.println(USAGE);
-            return 2;
+            throw new ParameterException(spec.commandLine(), "unknown printer profile " + profileName);
         }
         ReceiptTemplates templates = new ReceiptTemplates(SampleData.letterhead(), profile.get(), Locale.forLanguageTag(lang));
         byte[] bytes = TEMPLATES.get(template).apply(templates);

@@ -2,47 +2,70 @@ package org.medkiosk.print.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.medkiosk.print.report.ImagingReportPdf;
 import org.medkiosk.print.report.LabReportPdf;
 import org.medkiosk.print.sample.SampleData;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code kiosk report render --sample lab|imaging --out FILE.pdf [--lang zh|en]}: an A4 report from sample data. */
-public final class ReportRenderCommand {
-    static final String USAGE = "usage: kiosk report render --sample lab|imaging --out FILE.pdf [--lang zh|en]";
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render an A4 report (PDF) from sample data.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:ok", "1:cannot write the file", "2:usage"})
+public final class ReportRenderCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    private ReportRenderCommand() {
+    @Option(names = "--sample", paramLabel = "lab|imaging", required = true, description = "which sample report")
+    String sample;
+
+    @Option(names = "--out", paramLabel = "FILE.pdf", required = true, description = "the PDF to write")
+    String file;
+
+    @Option(names = "--lang", paramLabel = "zh|en", description = "language (default: zh)")
+    String lang = "zh";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ReportRenderCommand() {
+        this(System.out, System.err);
+    }
+
+    public ReportRenderCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String sample = null;
-        String file = null;
-        String lang = "zh";
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            boolean hasValue = i + 1 < args.size();
-            switch (a) {
-                case "--sample" -> sample = hasValue ? args.get(++i) : null;
-                case "--out" -> file = hasValue ? args.get(++i) : null;
-                case "--lang" -> lang = hasValue ? args.get(++i) : null;
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    err.println("unknown option " + a);
-                    err.println(USAGE);
-                    return 2;
-                }
-            }
+        CommandLine cl = new CommandLine(new ReportRenderCommand(out, err)).setCommandName("kiosk report render")
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int code = cl.execute(args.toArray(new String[0]));
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        if (!(sample.equals("lab") || sample.equals("imaging"))) {
+            throw new ParameterException(spec.commandLine(), "--sample takes lab or imaging, not '" + sample + "'");
         }
-        if (sample == null || file == null || !file.endsWith(".pdf") || !("zh".equals(lang) || "en".equals(lang))
-                || !(sample.equals("lab") || sample.equals("imaging"))) {
-            err.println(USAGE);
-            return 2;
+        if (!file.endsWith(".pdf")) {
+            throw new ParameterException(spec.commandLine(), "--out must end in .pdf");
+        }
+        if (!(lang.equals("zh") || lang.equals("en"))) {
+            throw new ParameterException(spec.commandLine(), "--lang takes zh or en, not '" + lang + "'");
         }
         Locale locale = Locale.forLanguageTag(lang);
         byte[] pdf = sample.equals("lab")

@@ -43,6 +43,6 @@ class ReceiptRenderCommandTest {
         assertEquals(2, run("--template", "test-page", "--out", "x.jpg"));
         assertEquals(2, run("--template", "test-page", "--out", "x.png", "--profile", "tm-x"));
         assertEquals(2, run("--template"));
-        assertTrue(err.toString().contains("usage:"));
+        assertTrue(err.toString().contains("Usage: kiosk receipt render"));
     }
 }

@@ -2,11 +2,13 @@ package org.medkiosk.device.scanner;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,63 +19,118 @@ import org.medkiosk.device.link.DeviceHealth;
 import org.medkiosk.device.link.LinkException;
 import org.medkiosk.device.link.SerialLink;
 import org.medkiosk.device.link.SerialSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kiosk devices scan --port PATH [--baud N] [--prefix TEXT] [--suffix cr|lf|crlf|tab|any|none] [--aim]
  * [--trigger presentation|honeywell|zebra|newland] [--count N] [--timeout SECONDS]}, or {@code --image FILE}:
  * one JSON line per code with its classification. Payment codes are masked, always.
  */
-public final class ScanCommand {
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Read codes from a serial scanner (--port) or an image (--image), one JSON line per code.",
+                "Codes are classified (QR, PDF417, CODE128); payment codes are always masked."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:failed (port, image, timeout)", "2:usage"})
+public final class ScanCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: kiosk devices scan (--port PATH [--baud N] [--prefix TEXT] "
-            + "[--suffix cr|lf|crlf|tab|any|none] [--aim] [--trigger presentation|honeywell|zebra|newland] "
-            + "[--count N] [--timeout SECONDS] | --image FILE)";
+    @Spec
+    CommandSpec spec;
 
-    private ScanCommand() {
+    @Option(names = "--port", paramLabel = "PATH", description = "serial port of the scanner")
+    String port;
+
+    @Option(names = "--image", paramLabel = "FILE", description = "decode the codes in this image instead")
+    String image;
+
+    @Option(names = "--baud", paramLabel = "N", description = "baud rate (default: 9600)")
+    String baud;
+
+    @Option(names = "--prefix", paramLabel = "TEXT", description = "prefix the scanner sends before each code")
+    String prefix;
+
+    @Option(names = "--suffix", paramLabel = "cr|lf|crlf|tab|any|none", description = "what ends a code")
+    String suffix;
+
+    @Option(names = "--aim", description = "the scanner sends AIM symbology identifiers")
+    boolean aim;
+
+    @Option(names = "--trigger", paramLabel = "presentation|honeywell|zebra|newland",
+            description = "trigger profile (default: presentation)")
+    String trigger;
+
+    @Option(names = "--count", paramLabel = "N", description = "stop after N codes")
+    String count;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "fail when no code comes within SECONDS")
+    String timeout;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ScanCommand() {
+        this(System.out, System.err);
+    }
+
+    public ScanCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String port = null;
-        String image = null;
-        int baud = 9600;
+        CommandLine cl = new CommandLine(new ScanCommand(out, err)).setCommandName("kiosk devices scan")
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int code = cl.execute(args.toArray(new String[0]));
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        int baudRate = 9600;
         ScannerFraming framing = ScannerFraming.defaults();
-        TriggerProfile trigger = TriggerProfile.PRESENTATION;
-        int count = 0;
-        Duration timeout = null;
+        TriggerProfile triggerProfile = TriggerProfile.PRESENTATION;
+        int codes = 0;
+        Duration wait = null;
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--port" -> port = value(args, ++i, a);
-                    case "--image" -> image = value(args, ++i, a);
-                    case "--baud" -> baud = positive(value(args, ++i, a), a);
-                    case "--prefix" -> framing = framing.withPrefix(value(args, ++i, a));
-                    case "--suffix" -> framing = framing.withSuffix(suffix(value(args, ++i, a)));
-                    case "--aim" -> framing = framing.withAimId(true);
-                    case "--trigger" -> trigger = TriggerProfile.parse(value(args, ++i, a));
-                    case "--count" -> count = positive(value(args, ++i, a), a);
-                    case "--timeout" -> timeout = Duration.ofSeconds(positive(value(args, ++i, a), a));
-                    case "--help", "-h" -> {
-                        out.println(USAGE);
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + a);
-                }
+            if (baud != null) {
+                baudRate = positive(baud, "--baud");
+            }
+            if (prefix != null) {
+                framing = framing.withPrefix(prefix);
+            }
+            if (suffix != null) {
+                framing = framing.withSuffix(suffix(suffix));
+            }
+            if (aim) {
+                framing = framing.withAimId(true);
+            }
+            if (trigger != null) {
+                triggerProfile = TriggerProfile.parse(trigger);
+            }
+            if (count != null) {
+                codes = positive(count, "--count");
+            }
+            if (timeout != null) {
+                wait = Duration.ofSeconds(positive(timeout, "--timeout"));
             }
             if ((port == null) == (image == null)) {
                 throw new IllegalArgumentException("give either --port or --image");
             }
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
+            throw new ParameterException(spec.commandLine(), "error: " + e.getMessage());
         }
         CodeClassifier classifier = new CodeClassifier();
         if (image != null) {
             return decodeImage(Path.of(image), classifier, out, err);
         }
-        return scan(new SerialLink(SerialSettings.of(port, baud)), framing, trigger, count, timeout, classifier, out,
-                err);
+        return scan(new SerialLink(SerialSettings.of(port, baudRate)), framing, triggerProfile, codes, wait, classifier,
+                out, err);
     }
 
     private static int decodeImage(Path image, CodeClassifier classifier, PrintStream out, PrintStream err) {
@@ -176,10 +233,4 @@ public final class ScanCommand {
         }
     }
 
-    private static String value(List<String> args, int i, String flag) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args.get(i);
-    }
 }

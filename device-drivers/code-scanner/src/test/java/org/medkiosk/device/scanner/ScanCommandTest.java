@@ -71,6 +71,6 @@ class ScanCommandTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown trigger profile: laser"));
         err.reset();
         assertEquals(2, run());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: kiosk devices scan"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: kiosk devices scan"));
     }
 }

@@ -1,9 +1,11 @@
 package org.medkiosk.device.idcard;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,57 +15,81 @@ import org.medkiosk.device.link.DeviceHealth;
 import org.medkiosk.device.link.LinkException;
 import org.medkiosk.device.link.SerialLink;
 import org.medkiosk.device.link.SerialSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kiosk devices idcard --port PATH [--baud N] [--once] [--unmasked] [--timeout SECONDS]}: waits for cards and
  * prints one JSON object per card. Exit codes: 0 ok, 1 failure (port, permission, timeout, SAM fault), 2 usage.
  */
-public final class IdCardCommand {
+@Command(name = "idcard", mixinStandardHelpOptions = true,
+        description = {"Wait for ID cards and print one JSON object per card.",
+                "ID and pass numbers are masked unless --unmasked; --sam-id / --reset-sam query or reset the reader's SAM."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:failed (port, permission, timeout, SAM fault)", "2:usage"})
+public final class IdCardCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: kiosk devices idcard --port PATH [--baud N] [--once] [--unmasked] [--timeout SECONDS]"
-            + " | --port PATH [--baud N] (--sam-id | --reset-sam)";
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PATH", description = "serial port of the reader (required)")
+    String port;
+
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "115200", description = "baud rate (default: ${DEFAULT-VALUE})")
+    int baud;
+
+    @Option(names = "--once", description = "stop after the first card")
+    boolean once;
+
+    @Option(names = "--unmasked", description = "print ID and pass numbers in full")
+    boolean unmasked;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "fail when no card comes within SECONDS")
+    Long timeoutSeconds;
+
+    @Option(names = "--sam-id", description = "print the SAM id and exit")
+    boolean samId;
+
+    @Option(names = "--reset-sam", description = "reset the SAM and exit")
+    boolean resetSam;
 
     private enum Diagnostic { NONE, SAM_ID, RESET_SAM }
 
-    private IdCardCommand() {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public IdCardCommand() {
+        this(System.out, System.err);
+    }
+
+    public IdCardCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String port = null;
-        int baud = 115200;
-        boolean once = false;
-        boolean unmasked = false;
-        Duration timeout = null;
-        Diagnostic diagnostic = Diagnostic.NONE;
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--port" -> port = value(args, ++i, a);
-                    case "--baud" -> baud = Integer.parseInt(value(args, ++i, a));
-                    case "--once" -> once = true;
-                    case "--unmasked" -> unmasked = true;
-                    case "--sam-id" -> diagnostic = Diagnostic.SAM_ID;
-                    case "--reset-sam" -> diagnostic = Diagnostic.RESET_SAM;
-                    case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
-                    case "--help", "-h" -> {
-                        out.println(USAGE);
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + a);
-                }
-            }
-            if (port == null) {
-                throw new IllegalArgumentException("--port is required");
-            }
-            if (baud <= 0) {
-                throw new IllegalArgumentException("--baud must be positive");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + (e instanceof NumberFormatException ? "not a number: " + e.getMessage() : e.getMessage()));
-            err.println(USAGE);
-            return 2;
+        CommandLine cl = new CommandLine(new IdCardCommand(out, err)).setCommandName("kiosk devices idcard")
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int code = cl.execute(args.toArray(new String[0]));
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        if (port == null) {
+            throw new ParameterException(spec.commandLine(), "--port is required");
         }
+        if (baud <= 0) {
+            throw new ParameterException(spec.commandLine(), "--baud must be positive");
+        }
+        Diagnostic diagnostic = resetSam ? Diagnostic.RESET_SAM : samId ? Diagnostic.SAM_ID : Diagnostic.NONE;
+        Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
         SerialLink link = new SerialLink(SerialSettings.of(port, baud));
         if (diagnostic != Diagnostic.NONE) {
             return diagnose(link, diagnostic, out, err);
@@ -153,13 +179,6 @@ public final class IdCardCommand {
         } finally {
             reader.close();
         }
-    }
-
-    private static String value(List<String> args, int i, String flag) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args.get(i);
     }
 
     /** One line of JSON; dates as on the card (YYYYMMDD or 长期); ID and pass numbers masked unless asked. */

@@ -132,12 +132,12 @@ class IdCardCommandTest {
     @Test
     void badFlagsPrintUsageAndExitTwo() {
         assertEquals(2, run("--baud", "fast", "--port", "/x"));
-        assertTrue(err().contains("usage: kiosk devices idcard"));
+        assertTrue(err().contains("Usage: kiosk devices idcard"));
         errBytes.reset();
         assertEquals(2, run("--once"));
         assertTrue(err().contains("--port is required"));
         errBytes.reset();
         assertEquals(2, run("--port", "/x", "--colour"));
-        assertTrue(err().contains("unknown option --colour"));
+        assertTrue(err().contains("Unknown option: '--colour'"));
     }
 }

@@ -2,44 +2,64 @@ package org.medkiosk.device.receipt;
 
 import org.medkiosk.device.link.JsonString;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kiosk devices status --printer SPEC}: reads DLE EOT 1–4 and prints the status as one JSON object.
  * Exit 0 when the printer answered (whatever its state; see {@code health}/{@code problem}), 1 when it could
  * not be reached or did not answer, 2 on bad usage.
  */
-public final class StatusCommand {
-    static final String USAGE = "usage: kiosk devices status --printer serial:PATH[@BAUD]|tcp://HOST:PORT|file:PATH";
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Receipt printer status (DLE EOT 1-4) as one JSON object.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the printer answered (whatever its state: see health and problem)",
+                "1:the printer could not be reached or did not answer", "2:usage"})
+public final class StatusCommand implements Callable<Integer> {
 
-    private StatusCommand() {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--printer", paramLabel = "SPEC", required = true,
+            description = "serial:PATH[@BAUD] | tcp://HOST:PORT | file:PATH")
+    String printerSpec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public StatusCommand() {
+        this(System.out, System.err);
+    }
+
+    public StatusCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String spec = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--printer") && i + 1 < args.size()) {
-                spec = args.get(++i);
-            } else if (a.equals("-h") || a.equals("--help")) {
-                out.println(USAGE);
-                return 0;
-            } else {
-                err.println(USAGE);
-                return 2;
-            }
-        }
-        if (spec == null) {
-            err.println(USAGE);
-            return 2;
-        }
+        CommandLine cl = new CommandLine(new StatusCommand(out, err)).setCommandName("kiosk devices status")
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int code = cl.execute(args.toArray(new String[0]));
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        String spec = printerSpec;
         ReceiptPrinter printer;
         try {
             printer = ReceiptPrinter.connect(spec);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(USAGE);
-            return 2;
+            throw new ParameterException(this.spec.commandLine(), e.getMessage());
         }
         try (printer) {
             PrinterStatus s = printer.readStatus();

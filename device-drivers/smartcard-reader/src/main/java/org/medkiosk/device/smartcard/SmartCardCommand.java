@@ -2,48 +2,63 @@ package org.medkiosk.device.smartcard;
 
 import org.medkiosk.device.link.JsonString;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code kiosk devices smartcard [--reader NAME] [--unmasked]}: lists PC/SC readers (one JSON line each) and reads the
  * inserted card (one JSON line). Exit 0 ok, 1 failure (no service, no reader, no card, unreadable card), 2 usage.
  */
-public final class SmartCardCommand {
+@Command(name = "smartcard", mixinStandardHelpOptions = true,
+        description = "List PC/SC readers (one JSON line each) and read the inserted card (one JSON line).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:failed (no PC/SC service, no reader, no card, unreadable card)", "2:usage"})
+public final class SmartCardCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: kiosk devices smartcard [--reader NAME] [--unmasked]";
+    @Option(names = "--reader", paramLabel = "NAME", description = "read the card in this reader (default: the first with a card)")
+    String readerName;
 
-    private SmartCardCommand() {
+    @Option(names = "--unmasked", description = "print card and social-security numbers in full")
+    boolean unmasked;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final CardTerminalSource source;
+
+    public SmartCardCommand() {
+        this(System.out, System.err);
+    }
+
+    public SmartCardCommand(PrintStream out, PrintStream err) {
+        this(out, err, null);
+    }
+
+    SmartCardCommand(PrintStream out, PrintStream err, CardTerminalSource source) {
+        this.out = out;
+        this.err = err;
+        this.source = source;
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return run(args, out, err, new PcscTerminalSource());
+        return run(args, out, err, null);
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err, CardTerminalSource source) {
-        String readerName = null;
-        boolean unmasked = false;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--reader" -> {
-                    if (i + 1 >= args.size()) {
-                        err.println("error: --reader needs a value");
-                        err.println(USAGE);
-                        return 2;
-                    }
-                    readerName = args.get(++i);
-                }
-                case "--unmasked" -> unmasked = true;
-                case "--help", "-h" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    err.println("error: unknown option " + args.get(i));
-                    err.println(USAGE);
-                    return 2;
-                }
-            }
-        }
+        CommandLine cl = new CommandLine(new SmartCardCommand(out, err, source)).setCommandName("kiosk devices smartcard")
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int code = cl.execute(args.toArray(new String[0]));
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        CardTerminalSource source = this.source != null ? this.source : new PcscTerminalSource();
         try {
             List<String> readers = SmartCardReader.readerNames(source);
             if (readers.isEmpty()) {

@@ -68,6 +68,6 @@ class SmartCardCommandTest {
     @Test
     void badFlagsAreUsageErrors() throws Exception {
         assertEquals(2, run(CardTerminalSource.of(factory("R")), "--colour"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: kiosk devices smartcard"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: kiosk devices smartcard"));
     }
 }

@@ -2,48 +2,68 @@ package org.medkiosk.journey.runner;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.medkiosk.fhir.FhirHospitalBackend;
 import org.medkiosk.fhir.FhirSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kiosk journey run --backend URL --data DIR SCRIPT}: runs a scripted patient (SCRIPTS.md) against a hospital
  * with simulated devices and no window. Exit 0 when every expectation held, 1 when one failed or a step could not
  * run, 2 for a usage or script error. Also the crash harness's child process ({@link #main}).
  */
-public final class JourneyRunCommand {
-    public static final String USAGE = "usage: kiosk journey run --backend URL --data DIR SCRIPT";
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a scripted patient against a hospital, with simulated devices and no window.",
+                "Scripts: kiosk-app/journeys/SCRIPTS.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every expectation held", "1:an expectation failed or a step could not run",
+                "2:usage or script error"})
+public final class JourneyRunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    private JourneyRunCommand() {
+    @Option(names = "--backend", paramLabel = "URL", required = true, description = "the hospital's FHIR base URL")
+    String backend;
+
+    @Option(names = "--data", paramLabel = "DIR", required = true, description = "the kiosk's data folder (created)")
+    Path data;
+
+    @Parameters(paramLabel = "SCRIPT", arity = "1", description = "the script")
+    Path scriptFile;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public JourneyRunCommand() {
+        this(System.out, System.err);
+    }
+
+    public JourneyRunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String backend = null;
-        Path data = null;
-        Path scriptFile = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            boolean hasValue = i + 1 < args.size();
-            if (a.equals("--backend") && hasValue) {
-                backend = args.get(++i);
-            } else if (a.equals("--data") && hasValue) {
-                data = Path.of(args.get(++i));
-            } else if (a.equals("--help") || a.equals("-h")) {
-                out.println(USAGE);
-                return 0;
-            } else if (a.startsWith("-")) {
-                return usage(err, "unknown or incomplete option '" + a + "'");
-            } else if (scriptFile == null) {
-                scriptFile = Path.of(a);
-            } else {
-                return usage(err, "one script only, got '" + a + "' too");
-            }
-        }
-        if (backend == null || data == null || scriptFile == null) {
-            return usage(err, "--backend, --data and a SCRIPT are required");
-        }
+        CommandLine cl = new CommandLine(new JourneyRunCommand(out, err)).setCommandName("kiosk journey run")
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int code = cl.execute(args.toArray(new String[0]));
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
         Script script;
         try {
             script = Script.read(scriptFile);
@@ -58,7 +78,7 @@ public final class JourneyRunCommand {
         try {
             settings = FhirSettings.of(backend);
         } catch (RuntimeException e) {
-            return usage(err, "--backend: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "kiosk journey run: --backend: " + e.getMessage());
         }
         try {
             Files.createDirectories(data);
@@ -73,12 +93,6 @@ public final class JourneyRunCommand {
             err.println("kiosk journey run: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
         }
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        err.println("kiosk journey run: " + problem);
-        err.println(USAGE);
-        return 2;
     }
 
     /** The crash harness's child: exits with the run's status (or 137 when the step hook halts it). */
