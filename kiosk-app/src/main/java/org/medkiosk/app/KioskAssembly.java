@@ -60,6 +60,10 @@ final class KioskAssembly implements AutoCloseable {
     private final List<Runnable> backgroundStarts = new ArrayList<>();
     private final HospitalBackend backend;
     private final Tuning tuning;
+    /** The fleet metrics when metrics.port is set (off in the demo by default). */
+    private final Optional<org.medkiosk.app.metrics.KioskMetrics> metrics;
+    private final java.util.concurrent.atomic.AtomicReference<AutoCloseable> metricsEndpoint =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final CompletableFuture<DemoHospital> demoHospital = new CompletableFuture<>();
     private Optional<ReceiptDesk.ReceiptPrinting> receiptPrinting = Optional.empty();
     /** The A4 report printer: printer.report's CUPS queue, the demo's simulated printer, or none. */
@@ -69,8 +73,8 @@ final class KioskAssembly implements AutoCloseable {
     private Optional<ReceiptPrinter> receiptPrinter = Optional.empty();
     /** The technician PIN of this kiosk's data folder (tests use one with a clock of theirs). */
     private volatile org.medkiosk.app.technician.TechnicianPin technicianPin;
-    /** What "Exit" in technician mode does (tests replace Platform.exit). */
-    private volatile Runnable exit = javafx.application.Platform::exit;
+    /** What "Exit" (0) and "Restart" (3) in technician mode do, given the exit code (tests replace it). */
+    private volatile java.util.function.IntConsumer exit = KioskAssembly::exitWith;
 
     /**
      * What tests change: the embedded demo hospital's options, the FHIR client's settings (a short $pay timeout),
@@ -99,13 +103,37 @@ final class KioskAssembly implements AutoCloseable {
         this.platform = platform;
         this.tasks = tasks;
         this.devices = devices;
-        this.backend = backend;
+        // metrics.port set: every backend call is timed (issue 12); the endpoint starts after the first frame.
+        this.metrics = config.metrics().enabled()
+                ? Optional.of(new org.medkiosk.app.metrics.KioskMetrics(tuning.clock())) : Optional.empty();
+        this.backend = metrics.map(m -> m.timed(backend)).orElse(backend);
         this.tuning = tuning;
         this.viewModel = new KioskViewModel(new IdentifyJourney(backend, tasks), config, Clock.systemDefaultZone());
         this.technicianPin = org.medkiosk.app.technician.TechnicianPin.in(platform.dataFolder());
         org.medkiosk.app.viewmodel.TechnicianViewModel.Desk desk = new TechnicianDesk(this);
         viewModel.technicianMode(back -> new org.medkiosk.app.viewmodel.TechnicianViewModel(technicianPin, desk, tasks,
                 ZoneId.systemDefault(), back));
+        // The guidance screens (issue 13). The rules file was checked when the configuration was read; the
+        // department check waits for the hospital (startInBackground). The guidance port is the adapter's own.
+        org.medkiosk.journey.guide.GuideRules rules = config.guidance().guideRules()
+                .map(org.medkiosk.journey.guide.GuideRules::load)
+                .orElseGet(org.medkiosk.journey.guide.GuideRules::loadDefault);
+        this.guidance = new org.medkiosk.app.viewmodel.Guidance(rules, this.backend,
+                backend instanceof org.medkiosk.hospital.HospitalGuide g ? g : null, tasks, tuning.clock(),
+                config.guidance().floorMaps(), kioskId());
+        viewModel.guidance(guidance);
+    }
+
+    private final org.medkiosk.app.viewmodel.Guidance guidance;
+
+    /** What the kiosk's feedback names it by: the machine's host name (no patient data). */
+    private static String kioskId() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "medkiosk" : host.trim();
+    }
+
+    org.medkiosk.app.viewmodel.Guidance guidance() {
+        return guidance;
     }
 
     /** Tests: the technician PIN (e.g. with a clock they move). */
@@ -127,11 +155,41 @@ final class KioskAssembly implements AutoCloseable {
 
     /** Tests: what technician mode's "Exit" does instead of Platform.exit. */
     void onTechnicianExit(Runnable action) {
+        this.exit = code -> action.run();
+    }
+
+    /** Tests: what technician mode's "Exit" and "Restart" do instead, with the exit code. */
+    void onTechnicianExit(java.util.function.IntConsumer action) {
         this.exit = action;
     }
 
-    Runnable technicianExit() {
+    java.util.function.IntConsumer technicianExit() {
         return exit;
+    }
+
+    /**
+     * Stops the toolkit (the kiosk closes its journal and devices as on any exit); for a code other than 0, the
+     * process then exits with it once the FX thread has ended: 3 ("Restart") makes the systemd unit of issue 12
+     * start the kiosk again, while the demo, run by hand, simply ends.
+     */
+    private static void exitWith(int code) {
+        if (code != 0 && !javafx.application.Platform.isFxApplicationThread()) {
+            javafx.application.Platform.runLater(() -> exitWith(code)); // the FX thread is the one to wait for
+            return;
+        }
+        if (code != 0) {
+            Thread fx = Thread.currentThread();
+            Thread after = new Thread(() -> {
+                try {
+                    fx.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                System.exit(code);
+            }, "kiosk-exit-" + code);
+            after.start(); // not a daemon: the JVM waits for it, so the exit code is this one
+        }
+        javafx.application.Platform.exit();
     }
 
     KioskConfig config() {
@@ -281,6 +339,7 @@ final class KioskAssembly implements AutoCloseable {
     /** After the idle screen is up: the journal database and the devices. */
     void startInBackground() {
         backgroundStarts.forEach(tasks.background()::execute);
+        guidance.learnHospital();
         tasks.background().execute(() -> warnIfReportQueueMissing(config.reportPrinter()));
         tasks.background().execute(() -> {
             try {
@@ -296,6 +355,25 @@ final class KioskAssembly implements AutoCloseable {
             }
         });
         devices.start(config, tasks, viewModel);
+        metrics.ifPresent(this::startMetrics);
+    }
+
+    /** On the UI thread, after the first frame: listeners on the view model, then the endpoint in the background. */
+    private void startMetrics(org.medkiosk.app.metrics.KioskMetrics m) {
+        m.watch(viewModel);
+        receiptPrinter.ifPresent(m::watch);
+        m.watch(() -> engine().map(JourneyEngine::journal));
+        tasks.background().execute(() -> {
+            try {
+                var started = org.medkiosk.app.metrics.MetricsEndpoint.start(m, config.metrics().address(),
+                        config.metrics().port());
+                if (!metricsEndpoint.compareAndSet(null, started)) {
+                    started.close(); // the kiosk closed meanwhile
+                }
+            } catch (RuntimeException e) {
+                LOG.error("the metrics endpoint did not start: {}", e.getMessage());
+            }
+        });
     }
 
     void showSimulatorPanel(Stage owner) {
@@ -304,6 +382,14 @@ final class KioskAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        AutoCloseable endpoint = metricsEndpoint.getAndSet(() -> { });
+        if (endpoint != null) {
+            try {
+                endpoint.close();
+            } catch (Exception e) {
+                LOG.warn("while closing the metrics endpoint: {}", e.toString());
+            }
+        }
         devices.close();
         for (AutoCloseable c : closeables) {
             try {

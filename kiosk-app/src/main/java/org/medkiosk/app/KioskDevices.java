@@ -145,6 +145,11 @@ final class KioskDevices implements AutoCloseable {
                 Optional.empty());
     }
 
+    /** The running ID-card reader driver (technician mode's SAM id and self-test); empty before start or when none. */
+    Optional<IdCardReader> idCardReader() {
+        return Optional.ofNullable(idCardReader);
+    }
+
     Optional<SamReaderSimulator> idCardSimulator() {
         return simulators.map(Simulators::idCardReader);
     }

@@ -138,6 +138,7 @@ final class ScreenTour {
 
         click("#task-card"); // the pending card: check in for the morning appointment in one tap
         waitFor("#checked-in-title");
+        waitFor("#wayfinding-place"); // where to go and the floor map arrive after the ticket
         visitor.at("11-checked-in");
         click("#home-button");
 
@@ -210,6 +211,41 @@ final class ScreenTour {
         waitFor("#acting-for-text");
         visitor.at("23-assisted-home");
         click("#acting-for-sign-out");
+        waitFor("#idle-screen");
+
+        // Guidance (issue 13), as a visitor from the lobby: the department guide, its emergency screen, prices.
+        chooseAgain();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> KioskOnStage.onFx(() -> !robot.lookup("#idle-guide").query().isDisabled()));
+        click("#idle-guide");
+        waitFor("#guide-age-adult");
+        visitor.at("24-guide-age");
+        click("#guide-age-adult");
+        waitFor("#guide-region-chest");
+        visitor.at("25-guide-region");
+        click("#guide-region-chest");
+        waitFor("#guide-symptom-cough");
+        click("#guide-symptom-cough");
+        waitFor("#guide-suggest");
+        visitor.at("26-guide-symptoms");
+        click("#guide-suggest");
+        waitFor("#guide-suggestion-dept-im");
+        visitor.at("27-guide-suggestions");
+        click("#back-button");
+        click("#guide-symptom-chest-pain");
+        waitFor("#emergency-title");
+        waitFor("#floor-map-marker");
+        visitor.at("28-guide-emergency");
+        click("#home-button");
+        waitFor("#idle-screen");
+        chooseAgain();
+        click("#idle-prices");
+        for (String key : new String[] {"X", "C", "G"}) {
+            click("#price-key-" + key);
+        }
+        waitFor("#price-name-LAB-CBC");
+        visitor.at("29-prices");
+        click("#home-button");
         waitFor("#idle-screen");
     }
 

@@ -146,6 +146,31 @@ class TechnicianModeTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> expected.equals(text(robot, query)));
     }
 
+    /**
+     * Presses a button of the technician screen by firing it on the FX thread: the screen scrolls, and a button below
+     * the fold cannot be clicked at its coordinates. It must be enabled, as for a finger.
+     */
+    void press(FxRobot robot, String query) throws Exception {
+        waitFor(robot, query);
+        KioskOnStage.onFx(() -> {
+            javafx.scene.control.Button b = robot.lookup(query).queryButton();
+            assertFalse(b.isDisabled(), query + " is disabled");
+            b.fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until the labeled node's text is {@code expected}; fails with the text it had. */
+    void awaitText(FxRobot robot, String query, String expected, int seconds) throws Exception {
+        waitFor(robot, query);
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> expected.equals(text(robot, query)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            assertEquals(expected, text(robot, query));
+        }
+    }
+
     /** Five taps on the hospital name: the hidden gesture. */
     void openPinPad(FxRobot robot) throws Exception {
         waitFor(robot, "#hospital-name");
@@ -401,5 +426,317 @@ class TechnicianModeTest {
         assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().contains("technician PIN accepted")));
         assertNoPinLogged();
         assertFalse(sceneTexts().stream().anyMatch(t -> t.contains(PIN) || t.contains(WRONG)));
+    }
+
+    // ---- issue 11: devices live, backend, logs, PIN, restart ------------------------------------------------------
+
+    /** A receipt printer on TCP (as printer.receipt=tcp://HOST:PORT names one): healthy, keeps every byte it gets. */
+    static final class TcpPrinter implements AutoCloseable {
+        final java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"));
+        final java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        final Thread thread = new Thread(this::serve, "test-tcp-printer");
+
+        TcpPrinter() throws java.io.IOException {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String spec() {
+            return "tcp://127.0.0.1:" + server.getLocalPort();
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try (java.net.Socket s = server.accept()) {
+                    java.io.InputStream in = s.getInputStream();
+                    java.io.OutputStream out = s.getOutputStream();
+                    int before2 = -1;
+                    int before1 = -1;
+                    for (int b; (b = in.read()) >= 0; ) {
+                        synchronized (received) {
+                            received.write(b);
+                        }
+                        if (before2 == 0x10 && before1 == 0x04 && b >= 1 && b <= 4) {
+                            out.write(0x12); // DLE EOT n: no problem (bits 1 and 4 set, nothing else)
+                            out.flush();
+                        }
+                        before2 = before1;
+                        before1 = b;
+                    }
+                } catch (java.io.IOException e) {
+                    // the kiosk closed the connection, or the test closed the server
+                }
+            }
+        }
+
+        byte[] bytes() {
+            synchronized (received) {
+                return received.toByteArray();
+            }
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            server.close();
+        }
+    }
+
+    static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    org.medkiosk.app.technician.ConfigOverrides overridesOfAFile() throws Exception {
+        Path dir = Files.createTempDirectory("medkiosk-technician-config");
+        Path main = Files.writeString(dir.resolve("kiosk.properties"), "backend.url=https://his.example-hospital.cn/fhir\n"
+                + "printer.receipt=serial:/dev/ttyUSB1@115200\nstorage.data-folder=" + dir.resolve("data") + "\n");
+        org.medkiosk.app.technician.ConfigOverrides overrides =
+                org.medkiosk.app.technician.ConfigOverrides.in(dir.resolve("data"), main);
+        kiosk.useConfigOverrides(overrides);
+        return overrides;
+    }
+
+    void editReceiptSetting(FxRobot robot, String spec, String profile) {
+        KioskOnStage.onFx(() -> {
+            robot.lookup("#technician-receipt-spec").queryAs(javafx.scene.control.TextField.class).setText(spec);
+            robot.lookup("#technician-receipt-profile").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText(profile);
+            return null;
+        });
+    }
+
+    @Test
+    void anEditedReceiptPrinterSettingIsTestedOnThatPrinterBeforeItIsSaved(FxRobot robot) throws Exception {
+        org.medkiosk.app.technician.ConfigOverrides overrides = overridesOfAFile();
+        var kioskPrinter = kiosk.receiptPrinter().orElseThrow();
+        var simulated = kiosk.devices().simulators().orElseThrow().printer();
+        int simulatedJobs = simulated.printedJobs().size();
+        try (TcpPrinter tcp = new TcpPrinter()) {
+            enterTechnicianMode(robot);
+            waitFor(robot, "#technician-receipt-spec");
+
+            // A bad value: the loader's own message, and nothing printed or saved.
+            editReceiptSetting(robot, tcp.spec(), "generic-57");
+            press(robot, "#technician-setting-test");
+            String loader = assertThrowsConfig(() -> overrides.set("printer.receipt.profile", "generic-57"));
+            awaitText(robot, "#technician-setting-test-result",
+                    KioskOnStage.onFx(() -> I18n.tr("technician.setting.not-tested", loader)), 20);
+            assertEquals(0, tcp.bytes().length);
+
+            editReceiptSetting(robot, tcp.spec(), "generic-58");
+            press(robot, "#technician-setting-test");
+            String printed = KioskOnStage.onFx(() -> I18n.tr("technician.setting.tested", tcp.spec(),
+                    I18n.tr("technician.print.printed")));
+            awaitText(robot, "#technician-setting-test-result", printed, 30);
+            byte[] got = tcp.bytes();
+            assertTrue(contains(got, new byte[] {0x1B, 0x40}), "ESC @ starts the page");
+            assertTrue(contains(got, "TEST PAGE".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "the test page's words");
+            assertTrue(contains(got, "generic-58".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "the edited profile");
+
+            // Only tested: the kiosk still prints on its own printer, and nothing was saved.
+            assertEquals(simulatedJobs, simulated.printedJobs().size());
+            assertTrue(kiosk.receiptPrinter().orElseThrow() == kioskPrinter);
+            assertTrue(kiosk.config().receiptPrinter().spec().isEmpty());
+            assertFalse(Files.exists(overrides.file()), "nothing saved by a test");
+            assertEquals("", text(robot, "#technician-setting-result"));
+
+            press(robot, "#technician-setting-save");
+            String saved = KioskOnStage.onFx(() -> I18n.tr("technician.setting.saved"));
+            awaitText(robot, "#technician-setting-result", saved, 20);
+            assertEquals(tcp.spec(), overrides.values().get("printer.receipt"));
+            assertTrue(kiosk.receiptPrinter().orElseThrow() == kioskPrinter, "the new printer is used from the next start");
+        }
+    }
+
+    @Test
+    void theHospitalCheckRunsFromTheScreenAndPassesAgainstTheDemoHospital(FxRobot robot) throws Exception {
+        String baseUrl = kiosk.demoHospital().get(60, TimeUnit.SECONDS).baseUrl();
+        enterTechnicianMode(robot);
+        waitFor(robot, "#technician-backend-url");
+        assertTrue(text(robot, "#technician-backend-url").contains(baseUrl), text(robot, "#technician-backend-url"));
+        press(robot, "#technician-backend-check");
+        awaitText(robot, "#technician-backend-result",
+                KioskOnStage.onFx(() -> I18n.tr("technician.backend.conformant")), 90);
+        List<String> lines = KioskOnStage.onFx(() -> model().backendLinesProperty().get());
+        assertEquals("RESULT: conformant", lines.get(lines.size() - 1));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("PASS  capabilities")), lines.toString());
+        assertTrue(sceneTexts().contains("RESULT: conformant"));
+        assertFalse(sceneTexts().stream().anyMatch(t -> t.startsWith("FAIL")));
+    }
+
+    @Test
+    void theBackendAddressShowsNoCredentials() {
+        assertEquals("https://his.example-hospital.cn/fhir",
+                TechnicianDesk.withoutUserInfo("https://kiosk:s3cret@his.example-hospital.cn/fhir?access_token=abc"));
+        assertEquals("https://his.example-hospital.cn:8443/fhir",
+                TechnicianDesk.withoutUserInfo("https://his.example-hospital.cn:8443/fhir"));
+        KioskConfig.Backend backend = new KioskConfig.Backend(Optional.of("https://his.example-hospital.cn/fhir"),
+                Optional.of("tok-SECRET-123"), Duration.ofSeconds(5), Optional.empty(), Optional.empty());
+        assertFalse(backend.toString().contains("tok-SECRET-123"));
+    }
+
+    @Test
+    void theRecentLogIsShownWithoutThePatientsIdNumberOrName(FxRobot robot) throws Exception {
+        kiosk.demoHospital().get(60, TimeUnit.SECONDS);
+        kiosk.devices().idCardSimulator().orElseThrow().insert(DemoCards.ZHANG_SANMING);
+        waitFor(robot, "#greeting");
+        String marker = "technician-log-test-" + java.util.UUID.randomUUID();
+        LoggerFactory.getLogger(TechnicianModeTest.class).info("{} card 110101198503071235", marker);
+        enterTechnicianMode(robot);
+        waitFor(robot, "#technician-log-line-0");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> KioskOnStage.onFx(() -> model().logLinesProperty().get().size()) > 1);
+        List<String> lines = KioskOnStage.onFx(() -> model().logLinesProperty().get());
+        assertTrue(lines.size() <= TechnicianViewModel.LOG_LINES, lines.size() + " lines");
+        assertTrue(lines.stream().anyMatch(l -> l.contains(marker) && l.contains("1101**********1235")), lines.toString());
+        for (String t : sceneTexts()) {
+            assertFalse(t.contains("110101198503071235"), "an ID number on the technician screen: " + t);
+            assertFalse(t.contains("张三明"), "a patient's name on the technician screen: " + t);
+            assertFalse(t.contains("张*明"), "a patient's masked name on the technician screen: " + t);
+        }
+    }
+
+    @Test
+    void theLogTailIsTheLastLinesOfEvenALargeFile() throws Exception {
+        Path file = Files.createTempFile("kiosk", ".log");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            text.append("2026-12-01 10:00:00.000 INFO  [main] o.m.app.Test - line ").append(i).append(" 中文\n");
+        }
+        Files.writeString(file, text);
+        List<String> tail = TechnicianDesk.tail(file, TechnicianViewModel.LOG_LINES);
+        assertEquals(TechnicianViewModel.LOG_LINES, tail.size());
+        assertTrue(tail.get(0).endsWith("line 19960 中文"), tail.get(0));
+        assertTrue(tail.get(39).endsWith("line 19999 中文"), tail.get(39));
+        Files.writeString(file, "one\ntwo\n");
+        assertEquals(List.of("one", "two"), TechnicianDesk.tail(file, TechnicianViewModel.LOG_LINES));
+    }
+
+    @Test
+    void maskedNamesInTheLogAreNotShownToTheTechnician() {
+        assertEquals("session opened for Patient[id=pat-1, name=***]",
+                TechnicianDesk.withoutMaskedNames("session opened for Patient[id=pat-1, name=张*明]"));
+        assertEquals("name=*** and ***", TechnicianDesk.withoutMaskedNames("name=J*********H and 张*"));
+        String kept = "id 1101**********1235, file kiosk.%d{yyyy-MM-dd}.%i.log.gz, 3 * 4";
+        assertEquals(kept, TechnicianDesk.withoutMaskedNames(kept));
+    }
+
+    @Test
+    void theSamIdAndSelfTestAreAskedOfTheRunningIdCardReader(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> kiosk.devices().idCardReader().isPresent());
+        enterTechnicianMode(robot);
+        press(robot, "#technician-sam-id");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> !model().samBusyProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        String id = text(robot, "#technician-sam-result");
+        String prefix = KioskOnStage.onFx(() -> I18n.tr("technician.sam.id", ""));
+        assertTrue(id.startsWith(prefix) && id.substring(prefix.length()).matches("\\d{2}\\.\\d{2}-\\d{8}-\\d+-\\d+"), id);
+
+        press(robot, "#technician-sam-self-test");
+        awaitText(robot, "#technician-sam-result",
+                KioskOnStage.onFx(() -> I18n.tr("technician.sam.self-test-passed", "0x90")), 20);
+    }
+
+    @Test
+    void cardsAndCodesReadInTechnicianModeAreShownMaskedAndNeverInFull(FxRobot robot) throws Exception {
+        enterTechnicianMode(robot);
+        waitFor(robot, "#technician-seen-empty");
+        kiosk.devices().idCardSimulator().orElseThrow().insert(DemoCards.ZHANG_SANMING);
+        String expected = KioskOnStage.onFx(() -> I18n.tr("technician.seen.id-card",
+                I18n.tr("technician.seen.card.resident"), "1101**********1235"));
+        waitFor(robot, "#technician-seen-line-0");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#technician-seen-line-0").endsWith(expected));
+
+        // A wallet payment code: that one was scanned, nothing of it.
+        String paymentCode = "134567890123456710";
+        kiosk.devices().simulators().orElseThrow().scanner().present(paymentCode, org.medkiosk.device.scanner.Symbology.QR_CODE);
+        String payment = KioskOnStage.onFx(() -> I18n.tr("technician.seen.payment-code"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#technician-seen-line-0").endsWith(payment));
+        assertTrue(text(robot, "#technician-seen-line-1").endsWith(expected));
+
+        assertTrue(KioskOnStage.onFx(() -> kiosk.viewModel().screen() instanceof KioskScreen.Technician));
+        assertTrue(KioskOnStage.onFx(() -> kiosk.viewModel().patient().isEmpty()), "no session was opened");
+        for (String t : sceneTexts()) {
+            assertFalse(t.contains("110101198503071235"), "the full ID number is shown: " + t);
+            assertFalse(t.contains("张三明"), "the name is shown: " + t);
+            assertFalse(t.contains(paymentCode) || t.contains("3456710"), "the payment code is shown: " + t);
+        }
+    }
+
+    @Test
+    void theTechnicianPinIsChangedOnScreenAfterTheCurrentOneAndRefusedWhenWeakOrMismatched(FxRobot robot) throws Exception {
+        String newPin = "582046";
+        String typo = "582047";
+        enterTechnicianMode(robot);
+        click(robot, "#technician-change-pin");
+        waitFor(robot, "#technician-pin-title");
+        assertEquals(KioskOnStage.onFx(() -> I18n.tr("technician.change-pin.current")), text(robot, "#technician-pin-title"));
+
+        assertEquals(KioskOnStage.onFx(() -> I18n.tr("technician.pin.wrong", 4)), enter(robot, WRONG));
+        assertEquals("", enter(robot, PIN));
+        assertEquals(KioskOnStage.onFx(() -> I18n.tr("technician.change-pin.new")), text(robot, "#technician-pin-title"));
+
+        assertEquals(KioskOnStage.onFx(() -> I18n.tr("technician.change-pin.refused",
+                I18n.tr("technician.pin-rule.not-a-run"))), enter(robot, "123456"));
+        assertEquals(KioskOnStage.onFx(() -> I18n.tr("technician.change-pin.refused",
+                I18n.tr("technician.pin-rule.too-short", 6))), enter(robot, "5820"));
+        assertEquals(KioskOnStage.onFx(() -> I18n.tr("technician.change-pin.refused",
+                I18n.tr("technician.pin-rule.not-one-digit"))), enter(robot, "777777"));
+
+        assertEquals("", enter(robot, newPin));
+        assertEquals(KioskOnStage.onFx(() -> I18n.tr("technician.change-pin.repeat")), text(robot, "#technician-pin-title"));
+        assertEquals(KioskOnStage.onFx(() -> I18n.tr("technician.change-pin.mismatch")), enter(robot, typo));
+        assertEquals(KioskOnStage.onFx(() -> I18n.tr("technician.change-pin.new")), text(robot, "#technician-pin-title"));
+        assertTrue(pin.check(PIN.toCharArray()) instanceof org.medkiosk.app.technician.PinCheck.Accepted, "not changed yet");
+
+        enter(robot, newPin);
+        enter(robot, newPin);
+        waitFor(robot, "#technician-title");
+        awaitText(robot, "#technician-change-pin-result", KioskOnStage.onFx(() -> I18n.tr("technician.change-pin.done")), 20);
+        assertTrue(pin.check(newPin.toCharArray()) instanceof org.medkiosk.app.technician.PinCheck.Accepted);
+        assertTrue(pin.check(PIN.toCharArray()) instanceof org.medkiosk.app.technician.PinCheck.Wrong);
+        for (ILoggingEvent e : List.copyOf(log.list)) {
+            String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+            assertFalse(line.contains(newPin) || line.contains(typo) || line.contains("777777"), "a PIN is in the log: " + line);
+        }
+        assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().contains("technician PIN changed")));
+        assertFalse(sceneTexts().stream().anyMatch(t -> t.contains(newPin) || t.contains(PIN)));
+    }
+
+    @Test
+    void cancelOnTheChangePinPadLeavesThePinAsItWas(FxRobot robot) throws Exception {
+        enterTechnicianMode(robot);
+        click(robot, "#technician-change-pin");
+        enter(robot, PIN);
+        for (char c : "582046".toCharArray()) {
+            click(robot, "#technician-pin-key-" + c);
+        }
+        click(robot, "#technician-pin-cancel");
+        waitFor(robot, "#technician-title");
+        assertEquals(TechnicianViewModel.Stage.OPEN, KioskOnStage.onFx(() -> model().stage()));
+        assertTrue(pin.check(PIN.toCharArray()) instanceof org.medkiosk.app.technician.PinCheck.Accepted);
+    }
+
+    @Test
+    void restartAsksFirstThenExitsWithCodeThree(FxRobot robot) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger code = new java.util.concurrent.atomic.AtomicInteger(-1);
+        kiosk.onTechnicianExit((java.util.function.IntConsumer) code::set);
+        enterTechnicianMode(robot);
+        press(robot, "#technician-restart");
+        assertTrue(KioskOnStage.onFx(() -> robot.lookup("#technician-restart-confirmation").query().isVisible()));
+        assertEquals(-1, code.get(), "not before it is confirmed");
+        press(robot, "#technician-restart-cancel");
+        assertFalse(KioskOnStage.onFx(() -> robot.lookup("#technician-restart-confirmation").query().isVisible()));
+        press(robot, "#technician-restart");
+        press(robot, "#technician-restart-confirm");
+        assertEquals(TechnicianViewModel.RESTART, code.get());
+        assertEquals(3, code.get());
     }
 }

@@ -52,7 +52,10 @@ public final class ConfigLoader {
             "topup.presets", "topup.min-yuan", "topup.max-yuan",
             "payment.poll-seconds", "payment.pending-bound-seconds",
             "registration.book-ahead-days", "checkin.opens-minutes-before", "checkin.closes-minutes-after-end",
-            "receipts.reprints-per-day", "receipts.reprint-days");
+            "receipts.reprints-per-day", "receipts.reprint-days",
+            "metrics.port", "metrics.address",
+            "guide.rules", "wayfinding.map.F1", "wayfinding.map.F2", "wayfinding.map.F3", "wayfinding.map.F4",
+            "wayfinding.map.F5");
 
     /** The technician's changes, in the kiosk's data folder, applied on top of the administrator's file. */
     public static final String OVERRIDES_FILE_NAME = "kiosk-overrides.properties";
@@ -222,7 +225,67 @@ public final class ConfigLoader {
                 Duration.ofMillis(integer("idcard.poll-ms", 300, 50, 5000, "milliseconds from 50 to 5000")));
         var storage = new KioskConfig.Storage(optional("storage.data-folder").map(Path::of));
         return new KioskConfig(hospital, screen, session, backend, idcard, storage, receiptPrinter(), journeys(),
-                scanner(), smartCardReader(), reportPrinter(), speech());
+                scanner(), smartCardReader(), reportPrinter(), speech(), metrics(), guidance());
+    }
+
+    /**
+     * guide.rules and wayfinding.map.*: the rules file is read and checked here, so a rules file the guide cannot
+     * use stops the kiosk at start-up with the rules' own one-line message (the department check waits for the
+     * hospital: see KioskAssembly).
+     */
+    private KioskConfig.Guidance guidance() {
+        Optional<Path> rules = optional("guide.rules").map(raw -> path("guide.rules", raw,
+                "the path of a department guide rules file (YAML), e.g. /etc/medkiosk/guide-rules.yaml"));
+        rules.ifPresent(file -> {
+            try {
+                org.medkiosk.journey.guide.GuideRules.load(file);
+            } catch (org.medkiosk.journey.guide.GuideRulesException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        });
+        Map<String, Path> maps = new java.util.LinkedHashMap<>();
+        for (String id : KioskConfig.Guidance.MAP_IDS) {
+            String key = "wayfinding.map." + id;
+            optional(key).ifPresent(raw -> maps.put(id, path(key, raw, "the path of a PNG or JPEG image of floor " + id)));
+        }
+        return new KioskConfig.Guidance(rules, maps);
+    }
+
+    private Path path(String key, String raw, String allowed) {
+        try {
+            return Path.of(raw);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(source(key), key, raw, allowed);
+        }
+    }
+
+    /**
+     * metrics.*: the local Prometheus/health endpoint, off unless a port is set; bound to loopback unless an address
+     * (a literal IPv4 or IPv6 address of this machine, e.g. the kiosk's management interface) is set.
+     */
+    private KioskConfig.Metrics metrics() {
+        int port = integer("metrics.port", 0, 0, 65535,
+                "a TCP port from 1024 to 65535 for /metrics and /health (0 or empty: off), e.g. 9464");
+        if (port != 0 && port < 1024) {
+            throw new ConfigException(source("metrics.port"), "metrics.port", String.valueOf(port),
+                    "a TCP port from 1024 to 65535 for /metrics and /health (0 or empty: off), e.g. 9464");
+        }
+        Optional<String> address = optional("metrics.address");
+        address.ifPresent(a -> {
+            String allowed = "a literal IP address of this machine to listen on, e.g. 127.0.0.1 (the default) or 10.0.8.21";
+            boolean literal = a.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                    ? java.util.Arrays.stream(a.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255)
+                    : a.contains(":") && a.matches("[0-9A-Fa-f:.]+");
+            if (!literal) {
+                throw new ConfigException(source("metrics.address"), "metrics.address", a, allowed);
+            }
+            try {
+                java.net.InetAddress.getByName(a); // a literal: parsed, never looked up
+            } catch (java.net.UnknownHostException e) {
+                throw new ConfigException(source("metrics.address"), "metrics.address", a, allowed);
+            }
+        });
+        return new KioskConfig.Metrics(port, address.orElse(KioskConfig.Metrics.LOOPBACK));
     }
 
     /**

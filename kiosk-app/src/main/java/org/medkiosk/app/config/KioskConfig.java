@@ -26,10 +26,53 @@ public record KioskConfig(
         Scanner scanner,
         SmartCardReader smartCardReader,
         ReportPrinter reportPrinter,
-        Speech speech) {
+        Speech speech,
+        Metrics metrics,
+        Guidance guidance) {
 
     public KioskConfig {
         speech = speech == null ? Speech.defaults() : speech;
+        metrics = metrics == null ? Metrics.off() : metrics;
+        guidance = guidance == null ? Guidance.defaults() : guidance;
+    }
+
+    /** The configuration with the default guidance settings ({@link Guidance#defaults()}). */
+    public KioskConfig(Hospital hospital, Screen screen, Session session, Backend backend, IdCardReader idCardReader,
+                       Storage storage, ReceiptPrinter receiptPrinter, Journeys journeys, Scanner scanner,
+                       SmartCardReader smartCardReader, ReportPrinter reportPrinter, Speech speech, Metrics metrics) {
+        this(hospital, screen, session, backend, idCardReader, storage, receiptPrinter, journeys, scanner,
+                smartCardReader, reportPrinter, speech, metrics, Guidance.defaults());
+    }
+
+    /**
+     * The guidance screens (issue 13): {@code guide.rules}, the department guide's rules file (empty: the built-in
+     * default; checked when the configuration is read), and {@code wayfinding.map.F1}…{@code F5}, a floor map image
+     * per floor map id (absent: a drawn schematic).
+     */
+    public record Guidance(Optional<Path> guideRules, java.util.Map<String, Path> floorMaps) {
+        public static final List<String> MAP_IDS = List.of("F1", "F2", "F3", "F4", "F5");
+
+        public Guidance {
+            guideRules = guideRules == null ? Optional.empty() : guideRules;
+            floorMaps = floorMaps == null ? java.util.Map.of() : java.util.Map.copyOf(floorMaps);
+        }
+
+        public static Guidance defaults() {
+            return new Guidance(Optional.empty(), java.util.Map.of());
+        }
+
+        /** The configured image of a floor map id, if any. */
+        public Optional<Path> floorMap(String mapId) {
+            return Optional.ofNullable(floorMaps.get(mapId));
+        }
+    }
+
+    /** The configuration without the metrics endpoint ({@link Metrics#off()}). */
+    public KioskConfig(Hospital hospital, Screen screen, Session session, Backend backend, IdCardReader idCardReader,
+                       Storage storage, ReceiptPrinter receiptPrinter, Journeys journeys, Scanner scanner,
+                       SmartCardReader smartCardReader, ReportPrinter reportPrinter, Speech speech) {
+        this(hospital, screen, session, backend, idCardReader, storage, receiptPrinter, journeys, scanner,
+                smartCardReader, reportPrinter, speech, Metrics.off());
     }
 
     /** The configuration with the default voice ({@link Speech#defaults()}). */
@@ -64,7 +107,31 @@ public record KioskConfig(
     /** The same configuration with another backend (e.g. `kiosk demo --backend URL`). */
     public KioskConfig withBackend(Backend other) {
         return new KioskConfig(hospital, screen, session, other, idCardReader, storage, receiptPrinter, journeys,
-                scanner, smartCardReader, reportPrinter, speech);
+                scanner, smartCardReader, reportPrinter, speech, metrics, guidance);
+    }
+
+    /**
+     * The fleet-monitoring endpoint ({@code metrics.*}): Prometheus metrics at {@code /metrics} and a JSON health at
+     * {@code /health} on {@code address:port}. Port 0 (the default, and the demo's) means off. No patient data is
+     * ever exported.
+     */
+    public record Metrics(int port, String address) {
+        public static final String LOOPBACK = "127.0.0.1";
+
+        public Metrics {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535: " + port);
+            }
+            address = address == null || address.isBlank() ? LOOPBACK : address;
+        }
+
+        public static Metrics off() {
+            return new Metrics(0, LOOPBACK);
+        }
+
+        public boolean enabled() {
+            return port > 0;
+        }
     }
 
     /** The hospital as shown on the idle screen and printed on paper. */

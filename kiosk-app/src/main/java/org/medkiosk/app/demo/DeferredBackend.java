@@ -20,7 +20,8 @@ public final class DeferredBackend {
 
     public static HospitalBackend of(CompletableFuture<? extends HospitalBackend> starting, Duration wait) {
         return (HospitalBackend) Proxy.newProxyInstance(HospitalBackend.class.getClassLoader(),
-                new Class<?>[] {HospitalBackend.class}, (proxy, method, args) -> {
+                // Also the guidance port, so the guidance screens reach the demo hospital through the same wait.
+                new Class<?>[] {HospitalBackend.class, org.medkiosk.hospital.HospitalGuide.class}, (proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
                         return switch (method.getName()) {
                             case "toString" -> "DeferredBackend[" + (starting.isDone() ? "ready" : "starting") + "]";
@@ -39,6 +40,9 @@ public final class DeferredBackend {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new BackendException.Unavailable("interrupted while waiting for the backend", e);
+                    }
+                    if (!method.getDeclaringClass().isInstance(backend)) {
+                        throw new BackendException.Unavailable("the hospital backend offers no " + method.getName(), null);
                     }
                     try {
                         return method.invoke(backend, args);

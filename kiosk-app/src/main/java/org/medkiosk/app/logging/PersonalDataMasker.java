@@ -19,7 +19,23 @@ public final class PersonalDataMasker {
     /** Wallet payment codes (WeChat 18, Alipay 16–24, UnionPay 19 digits) and any other long digit run. */
     private static final Pattern LONG_DIGITS = Pattern.compile("(?<!\\d)(\\d{16,24})(?!\\d)");
 
+    /** A run of two or more Chinese characters: how a name looks when no session says whose it is. */
+    private static final Pattern HAN_RUN = Pattern.compile("[\\p{IsHan}][\\p{IsHan}·•]+");
+
     private PersonalDataMasker() {
+    }
+
+    /**
+     * For text leaving the kiosk (the diagnostics bundle), read long after the sessions whose names
+     * {@link SensitiveValues} knew: {@link #mask} and then every run of Chinese characters masked as a name. It
+     * over-masks (a department's name too), which is the right side to err on outside the kiosk.
+     */
+    public static String maskForExport(String line) {
+        String out = mask(line);
+        if (out == null || out.isEmpty()) {
+            return out;
+        }
+        return HAN_RUN.matcher(out).replaceAll(m -> Matcher.quoteReplacement(Masking.name(m.group())));
     }
 
     public static String mask(String line) {

@@ -53,4 +53,12 @@ public sealed interface KioskScreen {
      */
     record Staff(org.medkiosk.app.viewmodel.StaffDeskViewModel model) implements KioskScreen {
     }
+
+    /** The department guide (导诊): for a patient from home, or a visitor from the lobby (no session data). */
+    record Guide(org.medkiosk.app.viewmodel.GuideViewModel model) implements KioskScreen {
+    }
+
+    /** Price lookup (物价查询): needs no identification. */
+    record Prices(org.medkiosk.app.viewmodel.PriceLookupViewModel model) implements KioskScreen {
+    }
 }

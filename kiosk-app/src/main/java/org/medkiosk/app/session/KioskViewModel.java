@@ -152,6 +152,7 @@ public final class KioskViewModel {
      */
     public void staffCardPresented(String cardNumber) {
         if (inTechnicianMode()) {
+            ((KioskScreen.Technician) screen.get()).model().staffCardRead(); // that a staff card was read, not whose
             return;
         }
         if (staffSignedIn()) {
@@ -307,7 +308,8 @@ public final class KioskViewModel {
     public void presentIdCard(IdCard card) {
         cardsIn.add(CardSlot.ID_CARD_READER);
         if (inTechnicianMode()) {
-            LOG.info("an ID card was read in technician mode: ignored");
+            LOG.info("an ID card was read in technician mode: shown to the technician, masked");
+            ((KioskScreen.Technician) screen.get()).model().idCardRead(card);
             return;
         }
         PatientIdentifier id = IdCardIdentity.of(card);
@@ -349,7 +351,8 @@ public final class KioskViewModel {
      */
     public void present(PatientIdentifier identifier, IdentitySource source) {
         if (inTechnicianMode()) {
-            LOG.info("a {} was presented in technician mode: ignored", source);
+            LOG.info("a {} was presented in technician mode: shown to the technician, masked", source);
+            ((KioskScreen.Technician) screen.get()).model().identityPresented(identifier, source);
             return;
         }
         if (staffDesk != null && !staffSignedIn() && !busyWithSomeone()) {
@@ -452,6 +455,7 @@ public final class KioskViewModel {
      */
     public void codeNotForIdentity(boolean paymentCode) {
         if (inTechnicianMode()) {
+            ((KioskScreen.Technician) screen.get()).model().codeScanned(paymentCode); // a payment code: that one was scanned, nothing of it
             return;
         }
         if (patient != null || screen.get() instanceof KioskScreen.LookingUp) {
@@ -480,6 +484,14 @@ public final class KioskViewModel {
     /** A home tile: opens its journey for the patient of this session. */
     public void openService(Service service) {
         JourneyEngine e = engine;
+        if (service == Service.GUIDE) {
+            openGuide();
+            return;
+        }
+        if (service == Service.PRICES) {
+            openPrices();
+            return;
+        }
         if (!readyToOpen(service)) {
             return;
         }
@@ -491,8 +503,142 @@ public final class KioskViewModel {
             case CHECK_IN -> ps -> new CheckInViewModel(e.checkIn(ps));
             case PRINT_REPORTS -> ps -> new ReportsViewModel(e.reports(ps));
             case QUERIES -> ps -> new QueriesViewModel(e.queries(ps));
+            case GUIDE, PRICES -> throw new IllegalStateException("not a journey: " + service);
         };
         openJourney(service, journeyFor);
+    }
+
+    // ---- guidance (issue 13): screens that need no identification ---------------------------------------------
+
+    private org.medkiosk.app.viewmodel.Guidance guidance;
+    private final BooleanProperty guideAvailable = new SimpleBooleanProperty(false);
+
+    /** The kiosk's assembly provides the guidance screens' parts (the rules were checked at start-up). */
+    public void guidance(org.medkiosk.app.viewmodel.Guidance parts) {
+        this.guidance = parts;
+        guideAvailable.bind(parts.guideAvailableProperty());
+    }
+
+    public Optional<org.medkiosk.app.viewmodel.Guidance> guidance() {
+        return Optional.ofNullable(guidance);
+    }
+
+    /** False until the guide's rules passed the check against the hospital's departments, and when they failed it. */
+    public ReadOnlyBooleanProperty guideAvailableProperty() {
+        return guideAvailable;
+    }
+
+    /** Whether a guidance screen may open now: from the lobby (a visitor) or from home (no journey open). */
+    private boolean readyForGuidance() {
+        if (guidance == null || inTechnicianMode() || screen.get() instanceof KioskScreen.Staff
+                || screen.get() instanceof KioskScreen.LookingUp) {
+            return false;
+        }
+        if (patient == null) {
+            if (!(screen.get() instanceof KioskScreen.Idle || screen.get() instanceof KioskScreen.Notice)) {
+                return false;
+            }
+            // A visitor's short session: inactivity still brings the lobby back.
+            startTimer();
+        } else if (journey != null) {
+            return false;
+        } else {
+            touch();
+        }
+        return true;
+    }
+
+    /** "Not sure which department?" (lobby) or the home tile: the department guide. */
+    public void openGuide() {
+        if (!guideAvailable.get() || !readyForGuidance()) {
+            return;
+        }
+        sessionNotice.set(null);
+        LOG.info("department guide shown ({})", patient == null ? "visitor" : "in a session");
+        screen.set(new KioskScreen.Guide(new org.medkiosk.app.viewmodel.GuideViewModel(guidance, patient != null,
+                this::registerAt, this::leaveGuidance)));
+    }
+
+    /** The price lookup, from the lobby or home. */
+    public void openPrices() {
+        if (!readyForGuidance()) {
+            return;
+        }
+        sessionNotice.set(null);
+        screen.set(new KioskScreen.Prices(new org.medkiosk.app.viewmodel.PriceLookupViewModel(guidance,
+                this::leaveGuidance)));
+    }
+
+    private org.medkiosk.app.viewmodel.FeedbackViewModel feedback;
+    private JourneyViewModel<?> feedbackJourney;
+
+    /** The open journey's satisfaction row (one per journey: a redraw keeps what was typed and tapped). */
+    public Optional<org.medkiosk.app.viewmodel.FeedbackViewModel> feedback() {
+        if (guidance == null || journey == null || journeyService == null) {
+            return Optional.empty();
+        }
+        if (feedbackJourney != journey) {
+            feedbackJourney = journey;
+            feedback = new org.medkiosk.app.viewmodel.FeedbackViewModel(guidance, journeyService.name());
+        }
+        return Optional.of(feedback);
+    }
+
+    private org.medkiosk.app.viewmodel.WayfindingViewModel wayfinding;
+    private String wayfindingFor;
+
+    /** Where to go for a queue ticket (one look-up per ticket: a redraw keeps it). */
+    public Optional<org.medkiosk.app.viewmodel.WayfindingViewModel> wayfinding(org.medkiosk.hospital.QueueTicket ticket) {
+        if (guidance == null || ticket == null || journey == null) {
+            return Optional.empty(); // a screen left behind by an ended session asks nothing of the hospital
+        }
+        String key = ticket.appointmentId() + "|" + ticket.room();
+        if (!key.equals(wayfindingFor)) {
+            wayfindingFor = key;
+            wayfinding = new org.medkiosk.app.viewmodel.WayfindingViewModel(guidance, ticket.room());
+        }
+        return Optional.of(wayfinding);
+    }
+
+    /** Home for a patient; the lobby for a visitor (nothing of what they chose stays). */
+    private void leaveGuidance() {
+        if (patient != null) {
+            touch();
+            sessionNotice.set(null);
+            showHome();
+        } else {
+            endSession();
+        }
+    }
+
+    /**
+     * The guide's "register here": registration opens, and once it lists the departments it goes on at the suggested
+     * one (once: Back from its doctors shows the list as usual).
+     */
+    private void registerAt(String departmentCode) {
+        JourneyEngine e = engine;
+        if (!(screen.get() instanceof KioskScreen.Guide) || !readyToOpen(Service.REGISTER)) {
+            return;
+        }
+        openJourney(Service.REGISTER, ps -> {
+            RegistrationViewModel reg = new RegistrationViewModel(e.registration(ps));
+            reg.stateProperty().addListener(new javafx.beans.value.ChangeListener<org.medkiosk.journey.register.RegistrationState>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends org.medkiosk.journey.register.RegistrationState> o,
+                                    org.medkiosk.journey.register.RegistrationState was,
+                                    org.medkiosk.journey.register.RegistrationState now) {
+                    if (now instanceof org.medkiosk.journey.register.RegistrationState.Departments list) {
+                        reg.stateProperty().removeListener(this);
+                        if (list.departments().stream().anyMatch(d -> d.id().equals(departmentCode))) {
+                            reg.chooseDepartment(departmentCode);
+                        }
+                    } else if (!(now instanceof org.medkiosk.journey.register.RegistrationState.Loading)) {
+                        reg.stateProperty().removeListener(this);
+                    }
+                }
+            });
+            return reg;
+        });
     }
 
     /** The home card: one tap into the likely task (an appointment's check-in goes straight to that appointment). */
@@ -577,7 +723,8 @@ public final class KioskViewModel {
     private void scannedForJourney(String code, Service service) {
         JourneyEngine e = engine;
         if (inTechnicianMode()) {
-            LOG.info("a slip was scanned in technician mode: ignored");
+            LOG.info("a slip was scanned in technician mode: shown to the technician (its length only)");
+            ((KioskScreen.Technician) screen.get()).model().slipScanned(code);
             return;
         }
         if (screen.get() instanceof KioskScreen.LookingUp) {
@@ -771,6 +918,10 @@ public final class KioskViewModel {
                     : journey.state().getClass().getSimpleName(), patient);
         }
         journeyService = null;
+        feedback = null;
+        feedbackJourney = null;
+        wayfinding = null;
+        wayfindingFor = null;
         journeySession.end();
         journey.abandon();
         journey = null;

@@ -13,7 +13,11 @@ public enum Service {
     PAY(I18n.key("service.pay"), I18n.key("service.pay.line"), true),
     TOP_UP(I18n.key("service.topup"), I18n.key("service.topup.line"), true),
     PRINT_REPORTS(I18n.key("service.reports"), I18n.key("service.reports.line"), true),
-    QUERIES(I18n.key("service.queries"), I18n.key("service.queries.line"), true);
+    QUERIES(I18n.key("service.queries"), I18n.key("service.queries.line"), true),
+    /** The department guide: not a journey, it needs no identification (the idle screen opens it too). */
+    GUIDE(I18n.key("service.guide"), I18n.key("service.guide.line"), true),
+    /** Price lookup: not a journey, it needs no identification. */
+    PRICES(I18n.key("service.prices"), I18n.key("service.prices.line"), true);
 
     private final String titleKey;
     private final String lineKey;

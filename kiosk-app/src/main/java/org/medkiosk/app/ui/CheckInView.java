@@ -39,8 +39,9 @@ final class CheckInView extends JourneyView<CheckInState> {
             t.setId("checked-in-title");
             List<Node> out = new ArrayList<>(List.of(t));
             out.addAll(ticket(done.ticket()));
+            kiosk.wayfinding(done.ticket()).ifPresent(w -> out.add(new WayfindingView(w)));
             out.add(receipt(done.printed()));
-            return out;
+            return withFeedback(out);
         } else if (s instanceof CheckInState.AlreadyCheckedIn already) {
             Label t = title(I18n.bind("checkin.already.title"));
             t.setId("already-checked-in-title");

@@ -131,6 +131,13 @@ final class HomeView extends VBox {
         // The button's own text is what a screen reader or the voice says; the graphic shows it.
         tile.textProperty().bind(title.textProperty());
         tile.setDisable(!service.available());
+        if (service == Service.GUIDE) {
+            // Unavailable until the rules passed the check against the hospital's departments (and if they failed).
+            tile.disableProperty().bind(vm.guideAvailableProperty().not());
+            line.textProperty().bind(Bindings.createStringBinding(() -> vm.guideAvailableProperty().get()
+                    ? I18n.tr(service.lineKey()) : I18n.tr("guide.unavailable"),
+                    vm.guideAvailableProperty(), I18n.localeProperty()));
+        }
         tile.setOnAction(e -> vm.openService(service));
         tile.setMaxWidth(Double.MAX_VALUE);
         tile.setMaxHeight(Double.MAX_VALUE);
@@ -174,6 +181,11 @@ final class HomeView extends VBox {
         return card;
     }
 
+    /** A signpost: a pole with two arrow boards (which way to go). */
+    static final String SIGNPOST = "M22 4 h4 v40 h-4 z M8 8 h26 l6 5 l-6 5 h-26 z M40 22 h-26 l-6 5 l6 5 h26 z";
+    /** A price tag with its hole. */
+    private static final String PRICE_TAG = "M4 24 l20 -20 h18 a2 2 0 0 1 2 2 v18 l-20 20 z M34 10 a4 4 0 1 0 0.01 0 z";
+
     static Node icon(String path, String styleClass) {
         return Icons.glyph(path, styleClass, 1.4, 72);
     }
@@ -187,6 +199,8 @@ final class HomeView extends VBox {
             case TOP_UP -> Icons.TOP_UP;
             case PRINT_REPORTS -> Icons.PRINTER;
             case QUERIES -> Icons.SEARCH;
+            case GUIDE -> SIGNPOST;
+            case PRICES -> PRICE_TAG;
         };
     }
 }

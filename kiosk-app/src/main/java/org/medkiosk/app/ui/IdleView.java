@@ -116,10 +116,27 @@ final class IdleView extends VBox {
         staff.setWrapText(true);
         staff.textProperty().bind(I18n.bind("idle.staff"));
         staff.setOnAction(e -> vm.openStaffDesk());
-        javafx.scene.layout.HBox staffRow = new javafx.scene.layout.HBox(staff);
-        staffRow.setAlignment(Pos.CENTER_RIGHT);
 
-        attract.getChildren().addAll(welcome, what, outOfOrder, ways, start, help, staffRow);
+        // Guidance needs no identification: a visitor finds the department, or a price, before taking a number.
+        Button guide = new Button();
+        guide.setId("idle-guide");
+        guide.getStyleClass().add("secondary-button");
+        guide.setWrapText(true);
+        guide.textProperty().bind(Bindings.createStringBinding(() -> vm.guideAvailableProperty().get()
+                ? I18n.tr("idle.guide") : I18n.tr("guide.unavailable"), vm.guideAvailableProperty(), I18n.localeProperty()));
+        guide.disableProperty().bind(vm.guideAvailableProperty().not());
+        guide.setOnAction(e -> vm.openGuide());
+        Button prices = new Button();
+        prices.setId("idle-prices");
+        prices.getStyleClass().add("secondary-button");
+        prices.setWrapText(true);
+        prices.textProperty().bind(I18n.bind("idle.prices"));
+        prices.setOnAction(e -> vm.openPrices());
+        // One row with staff sign-in, so the lobby stays one screen high; it wraps when the words are large.
+        javafx.scene.layout.FlowPane bottomRow = new javafx.scene.layout.FlowPane(24, 16, guide, prices, staff);
+        bottomRow.setAlignment(Pos.CENTER);
+
+        attract.getChildren().addAll(welcome, what, outOfOrder, ways, start, help, bottomRow);
         VBox.setVgrow(attract, javafx.scene.layout.Priority.ALWAYS);
         getChildren().add(attract);
     }

@@ -85,6 +85,13 @@ abstract class JourneyView<S> extends VBox {
 
     // ---- building blocks --------------------------------------------------------------------------------------
 
+    /** A done screen's nodes with the optional satisfaction row under them (one per journey, kept across redraws). */
+    List<Node> withFeedback(List<Node> done) {
+        List<Node> out = new ArrayList<>(done);
+        kiosk.feedback().ifPresent(f -> out.add(new FeedbackRow(f)));
+        return out;
+    }
+
     static Label title(StringBinding text) {
         Label l = wrapped(text, "title");
         l.setId("journey-title");

@@ -79,8 +79,16 @@ public final class MainView extends BorderPane {
             staff.model().stateProperty().addListener((o, was, now) -> announceContent());
             staff.model().wayProperty().addListener((o, was, now) -> announceContent());
             return scrolling(desk);
+        } else if (screen instanceof KioskScreen.Guide guide) {
+            GuideView view = new GuideView(guide.model());
+            // Each step of the guide is a new screen to announce (the emergency screen above all).
+            guide.model().stateProperty().addListener((o, was, now) -> announceContent());
+            return scrolling(view);
+        } else if (screen instanceof KioskScreen.Prices prices) {
+            return scrolling(new PriceLookupView(prices.model()));
         }
-        return new IdleView(vm, branding, this::announceContent);
+        // Scrolls like every screen: with large text the lobby's guidance buttons may not fit the panel.
+        return scrolling(new IdleView(vm, branding, this::announceContent));
     }
 
     private Node journeyView(KioskScreen.InJourney journey) {

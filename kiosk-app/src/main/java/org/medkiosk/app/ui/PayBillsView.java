@@ -40,7 +40,7 @@ final class PayBillsView extends JourneyView<PayBillsState> {
         } else if (s instanceof PayBillsState.Paid paid) {
             Label t = title(I18n.bind("pay.paid.title", paid.total().toString()));
             t.setId("paid-title");
-            return List.of(t, transaction(paid.transactionNumber()), receipt(paid.receipt()));
+            return withFeedback(List.of(t, transaction(paid.transactionNumber()), receipt(paid.receipt())));
         } else if (s instanceof PayBillsState.NotCharged no) {
             return notCharged(no.total().toString(), no.outcome(), null);
         } else if (s instanceof PayBillsState.Unsettled u) {

@@ -17,7 +17,9 @@ import org.medkiosk.app.viewmodel.TechnicianViewModel;
 /**
  * Technician mode, a thin view over {@link TechnicianViewModel}: the PIN pad (digits shown as dots), then the
  * technician screen: devices (health, settings, serial ports, receipt printer test), journal (open intents and
- * receipts, settle now), exit and back to the lobby. Rebuilt when the stage changes.
+ * receipts, settle now), exit and back to the lobby; the receipt printer setting tried before it is saved, the ID-card
+ * reader's SAM and what the devices read (masked), the hospital's conformance check, the recent log, a new PIN and a
+ * restart. Rebuilt when the stage changes.
  */
 final class TechnicianView extends VBox {
     private final KioskViewModel vm;
@@ -39,6 +41,8 @@ final class TechnicianView extends VBox {
             getChildren().setAll(pinPad());
         } else if (model.stage() == TechnicianViewModel.Stage.OPEN) {
             getChildren().setAll(screen());
+        } else if (model.stage() == TechnicianViewModel.Stage.CHANGE_PIN) {
+            getChildren().setAll(changePinPad());
         } else {
             getChildren().clear();
         }
@@ -80,6 +84,24 @@ final class TechnicianView extends VBox {
         return List.of(title, dots, message, keys, actions);
     }
 
+    /** The same pad for "Change PIN": its title says which PIN it asks for; Cancel goes back to the screen. */
+    private List<Node> changePinPad() {
+        List<Node> pad = new java.util.ArrayList<>(pinPad());
+        Label title = (Label) pad.get(0);
+        title.textProperty().unbind();
+        title.textProperty().bind(Bindings.createStringBinding(() -> switch (model.pinStepProperty().get()) {
+            case CURRENT -> I18n.tr("technician.change-pin.current");
+            case NEW -> I18n.tr("technician.change-pin.new");
+            case REPEAT -> I18n.tr("technician.change-pin.repeat");
+        }, model.pinStepProperty(), I18n.localeProperty()));
+        Button cancel = JourneyView.secondary("technician-pin-cancel", I18n.bind("technician.change-pin.cancel"),
+                model::cancelChangePin);
+        sized(cancel);
+        HBox actions = (HBox) pad.get(pad.size() - 1);
+        actions.getChildren().set(0, cancel);
+        return pad;
+    }
+
     private Button digitKey(String id, String text, int digit) {
         Button b = JourneyView.choice(id, text, () -> {
             vm.touch();
@@ -98,7 +120,8 @@ final class TechnicianView extends VBox {
     private List<Node> screen() {
         Label title = label("technician-title", "title");
         title.textProperty().bind(I18n.bind("technician.title"));
-        return List.of(title, devices(), journal(), actions());
+        // The actions first: the screen scrolls, and Exit or Back must not be at the end of a long log.
+        return List.of(title, actions(), devices(), journal(), idCardReader(), backend(), log());
     }
 
     private Node devices() {
@@ -165,12 +188,22 @@ final class TechnicianView extends VBox {
                             ? profile.getValue() : profile.getEditor().getText());
         });
         save.disableProperty().bind(model.savingProperty());
+        // Tried on the edited values, before Save: the kiosk's own printer and saved setting stay as they are.
+        Button test = JourneyView.secondary("technician-setting-test", I18n.bind("technician.setting.test"), () -> {
+            vm.touch();
+            model.testReceiptPrinterSetting(spec.getText(),
+                    profile.getEditor().getText() == null || profile.getEditor().getText().isEmpty()
+                            ? profile.getValue() : profile.getEditor().getText());
+        });
+        test.disableProperty().bind(model.settingTestingProperty());
         Label result = label("technician-setting-result", "hint");
         result.textProperty().bind(model.settingResultProperty());
-        HBox row = new HBox(16, spec, profile, save);
+        Label tested = label("technician-setting-test-result", "hint");
+        tested.textProperty().bind(model.settingTestResultProperty());
+        HBox row = new HBox(16, spec, profile, test, save);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(spec, javafx.scene.layout.Priority.ALWAYS);
-        return new VBox(8, heading, row, result);
+        return new VBox(8, heading, row, tested, result);
     }
 
     private Node journal() {
@@ -218,12 +251,132 @@ final class TechnicianView extends VBox {
         return section;
     }
 
+    /** The ID-card reader live: its SAM id and self-test, and what the devices read while this screen is open. */
+    private Node idCardReader() {
+        Label heading = label("technician-idcard-title", "subtitle");
+        heading.textProperty().bind(I18n.bind("technician.sam.title"));
+        Button samId = JourneyView.secondary("technician-sam-id", I18n.bind("technician.sam.read-id"), () -> {
+            vm.touch();
+            model.readSamId();
+        });
+        samId.disableProperty().bind(model.samBusyProperty());
+        Button selfTest = JourneyView.secondary("technician-sam-self-test", I18n.bind("technician.sam.self-test"), () -> {
+            vm.touch();
+            model.samSelfTest();
+        });
+        selfTest.disableProperty().bind(model.samBusyProperty());
+        Label result = label("technician-sam-result", "hint");
+        result.textProperty().bind(model.samResultProperty());
+        HBox buttons = new HBox(16, samId, selfTest);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        Label seenHeading = label("technician-seen-title", "hint");
+        seenHeading.textProperty().bind(I18n.bind("technician.seen.title"));
+        VBox seen = lines("technician-seen", "technician-seen-line-", model.devicesSeenProperty(),
+                () -> I18n.tr("technician.seen.none"));
+        VBox section = new VBox(12, heading, buttons, result, seenHeading, seen);
+        section.setId("technician-idcard-section");
+        return section;
+    }
+
+    /** The hospital: its address (never a credential) and the conformance check of `kiosk backend check`. */
+    private Node backend() {
+        Label heading = label("technician-backend-title", "subtitle");
+        heading.textProperty().bind(I18n.bind("technician.backend.title"));
+        Label address = label("technician-backend-url", "hint");
+        address.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.tr("technician.backend.url", model.backendAddressProperty().get()),
+                model.backendAddressProperty(), I18n.localeProperty()));
+        Button check = JourneyView.primary("technician-backend-check", I18n.bind("technician.backend.check"), () -> {
+            vm.touch();
+            model.checkBackend();
+        });
+        check.disableProperty().bind(model.backendCheckingProperty());
+        Label result = label("technician-backend-result", "hint");
+        result.textProperty().bind(model.backendResultProperty());
+        VBox lines = lines("technician-backend-lines", "technician-backend-line-", model.backendLinesProperty(), null);
+        VBox section = new VBox(12, heading, address, check, result, lines);
+        section.setId("technician-backend-section");
+        return section;
+    }
+
+    /** The last lines of the kiosk's log, as the log layout masked them. */
+    private Node log() {
+        Label heading = label("technician-log-title", "subtitle");
+        heading.textProperty().bind(I18n.bind("technician.log.title"));
+        VBox lines = lines("technician-log", "technician-log-line-", model.logLinesProperty(),
+                () -> model.logMissingProperty().get() ? I18n.tr("technician.log.no-file") : I18n.tr("technician.devices.looking"));
+        Button refresh = JourneyView.secondary("technician-log-refresh", I18n.bind("technician.refresh"), () -> {
+            vm.touch();
+            model.refreshLog();
+        });
+        VBox section = new VBox(12, heading, lines, refresh);
+        section.setId("technician-log-section");
+        return section;
+    }
+
+    /** One label per line of {@code source}; {@code empty} (if any) says what an empty list means. */
+    private VBox lines(String id, String lineId,
+                       javafx.beans.value.ObservableValue<List<String>> source, java.util.function.Supplier<String> empty) {
+        VBox box = new VBox(4);
+        box.setId(id);
+        Runnable show = () -> {
+            box.getChildren().clear();
+            List<String> now = source.getValue();
+            if (now.isEmpty() && empty != null) {
+                Label none = label(id + "-empty", "hint");
+                none.setText(empty.get());
+                box.getChildren().add(none);
+            }
+            int n = 0;
+            for (String line : now) {
+                Label l = label(lineId + n++, "hint");
+                l.getStyleClass().add("technician-journal-line");
+                l.setText(line);
+                box.getChildren().add(l);
+            }
+        };
+        source.addListener((o, was, now) -> show.run());
+        show.run();
+        return box;
+    }
+
     private Node actions() {
         Button back = JourneyView.secondary("technician-back", I18n.bind("technician.back"), model::backToLobby);
+        Button changePin = JourneyView.secondary("technician-change-pin", I18n.bind("technician.change-pin.button"), () -> {
+            vm.touch();
+            model.startChangePin();
+        });
+        Button restart = JourneyView.secondary("technician-restart", I18n.bind("technician.restart"), () -> {
+            vm.touch();
+            model.askRestart();
+        });
         Button exit = JourneyView.secondary("technician-exit", I18n.bind("technician.exit"), model::exitKiosk);
-        HBox box = new HBox(16, back, exit);
+        // Wraps rather than clips when the labels are long (Chinese, large text).
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(16, 16, back, changePin, restart, exit);
         box.setAlignment(Pos.CENTER);
-        return box;
+
+        // "Restart" asks first: it ends the kiosk's process (the service manager starts it again).
+        Label ask = label("technician-restart-question", "problem");
+        ask.textProperty().bind(I18n.bind("technician.restart.question"));
+        Button yes = JourneyView.primary("technician-restart-confirm", I18n.bind("technician.restart.confirm"),
+                model::restartKiosk);
+        Button no = JourneyView.secondary("technician-restart-cancel", I18n.bind("technician.restart.cancel"), () -> {
+            vm.touch();
+            model.cancelRestart();
+        });
+        HBox confirm = new HBox(16, ask, yes, no);
+        confirm.setId("technician-restart-confirmation");
+        confirm.setAlignment(Pos.CENTER);
+        confirm.visibleProperty().bind(model.confirmingRestartProperty());
+        confirm.managedProperty().bind(model.confirmingRestartProperty());
+
+        Label changed = label("technician-change-pin-result", "hint");
+        changed.textProperty().bind(model.pinChangeResultProperty());
+        changed.managedProperty().bind(model.pinChangeResultProperty().isNotEmpty());
+        VBox actions = new VBox(8, box, confirm, changed);
+        actions.setAlignment(Pos.CENTER);
+        return actions;
     }
 
     private static Label label(String id, String styleClass) {

@@ -1,6 +1,7 @@
 package org.medkiosk.app.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -211,5 +212,91 @@ class TechnicianSessionTest {
                 dev.resolve("ttyACM0").toString(), dev.resolve("ttyS2").toString(), dev.resolve("ttyS10").toString(),
                 dev.resolve("ttyUSB0").toString()), ports);
         assertEquals(List.of(), SerialPorts.present(dev.resolve("absent")));
+    }
+
+    void openTechnicianScreen() {
+        vm.requestTechnician();
+        for (char c : "739164".toCharArray()) {
+            model().digit(c - '0');
+        }
+        model().submit();
+        assertEquals(TechnicianViewModel.Stage.OPEN, model().stage());
+    }
+
+    @Test
+    void cardsAndCodesInTechnicianModeReachTheTechnicianScreenMaskedAndOpenNoSession() {
+        vm.requestTechnician();
+        vm.presentIdCard(org.medkiosk.device.idcard.DemoCards.ZHANG_SANMING);
+        assertEquals(List.of(), model().devicesSeenProperty().get(), "not on the PIN pad: nobody is in yet");
+        for (char c : "739164".toCharArray()) {
+            model().digit(c - '0');
+        }
+        model().submit();
+
+        vm.presentIdCard(org.medkiosk.device.idcard.DemoCards.ZHANG_SANMING);
+        vm.present(new PatientIdentifier(org.medkiosk.hospital.IdentifierKind.MEDICAL_RECORD_NUMBER, "MR1000010000000001"),
+                IdentitySource.QR_CODE);
+        vm.codeNotForIdentity(true);
+        vm.staffCardPresented("STAFF-0042");
+        List<String> seen = model().devicesSeenProperty().get();
+        assertEquals(4, seen.size(), seen.toString());
+        // newest first
+        assertTrue(seen.get(0).endsWith(org.medkiosk.app.i18n.I18n.tr("technician.seen.staff-card")), seen.get(0));
+        assertTrue(seen.get(1).endsWith(org.medkiosk.app.i18n.I18n.tr("technician.seen.payment-code")), seen.get(1));
+        assertTrue(seen.get(2).endsWith(org.medkiosk.app.i18n.I18n.tr("technician.seen.code",
+                org.medkiosk.app.i18n.I18n.tr("technician.seen.code.qr"), 18)), seen.get(2));
+        assertTrue(seen.get(3).endsWith(org.medkiosk.app.i18n.I18n.tr("technician.seen.id-card",
+                org.medkiosk.app.i18n.I18n.tr("technician.seen.card.resident"), "1101**********1235")), seen.get(3));
+        for (String line : seen) {
+            assertFalse(line.contains("110101198503071235") || line.contains("张三明") || line.contains("MR1000010000000001")
+                    || line.contains("STAFF-0042"), line);
+        }
+        assertInstanceOf(KioskScreen.Technician.class, vm.screen());
+        assertTrue(vm.patient().isEmpty());
+
+        for (int i = 0; i < 20; i++) {
+            vm.codeNotForIdentity(false);
+        }
+        assertEquals(8, model().devicesSeenProperty().get().size(), "only the latest few are kept");
+        TechnicianViewModel model = model();
+        model.backToLobby();
+        assertEquals(List.of(), model.devicesSeenProperty().get(), "gone once technician mode closes");
+    }
+
+    @Test
+    void withoutALogFileTheScreenSaysSo() {
+        openTechnicianScreen();
+        assertTrue(model().logMissingProperty().get());
+        assertEquals(List.of(), model().logLinesProperty().get());
+    }
+
+    @Test
+    void aNewPinIsCheckedAgainstTheRulesAndTypedTwiceBeforeItIsSet() {
+        openTechnicianScreen();
+        TechnicianViewModel model = model();
+        model.startChangePin();
+        assertEquals(TechnicianViewModel.Stage.CHANGE_PIN, model.stage());
+        type(model, "739164");
+        assertEquals(TechnicianViewModel.PinStep.NEW, model.pinStepProperty().get());
+        type(model, "1234567890123");
+        assertEquals("", model.dotsProperty().get());
+        type(model, "987654");
+        assertEquals(org.medkiosk.app.i18n.I18n.tr("technician.change-pin.refused",
+                org.medkiosk.app.i18n.I18n.tr("technician.pin-rule.not-a-run")), model.pinMessageProperty().get());
+        type(model, "402918");
+        assertEquals(TechnicianViewModel.PinStep.REPEAT, model.pinStepProperty().get());
+        type(model, "402919");
+        assertEquals(TechnicianViewModel.PinStep.NEW, model.pinStepProperty().get());
+        type(model, "402918");
+        type(model, "402918");
+        assertEquals(TechnicianViewModel.Stage.OPEN, model.stage());
+        assertInstanceOf(org.medkiosk.app.technician.PinCheck.Accepted.class, pin.check("402918".toCharArray()));
+    }
+
+    private static void type(TechnicianViewModel model, String digits) {
+        for (char c : digits.toCharArray()) {
+            model.digit(c - '0');
+        }
+        model.submit();
     }
 }

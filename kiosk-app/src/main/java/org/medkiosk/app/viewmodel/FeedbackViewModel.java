@@ -1,0 +1,68 @@
+package org.medkiosk.app.viewmodel;
+
+import java.util.Optional;
+import java.util.UUID;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.medkiosk.hospital.Feedback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The optional satisfaction row on a journey's done screen: one tap of 1–5 sends it, with whatever suggestion or
+ * complaint was typed, in the background under one idempotency key (a retry is never a second vote). Never
+ * blocking: the row says thank you at once, and a failure is logged (without the comment) and nothing more.
+ */
+public final class FeedbackViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackViewModel.class);
+
+    private final Guidance guidance;
+    private final String journey;
+    private final String idempotencyKey = UUID.randomUUID().toString();
+    private final StringProperty comment = new SimpleStringProperty("");
+    /** 0 until the patient rated; then the rating, and the row thanks them. */
+    private final SimpleIntegerProperty rated = new SimpleIntegerProperty(0);
+
+    /** @param journey the journey it is about, e.g. CHECK_IN */
+    public FeedbackViewModel(Guidance guidance, String journey) {
+        this.guidance = guidance;
+        this.journey = journey;
+    }
+
+    /** The suggestion or complaint, at most {@link Feedback#MAX_COMMENT} characters. */
+    public StringProperty commentProperty() {
+        return comment;
+    }
+
+    public ReadOnlyIntegerProperty ratedProperty() {
+        return rated;
+    }
+
+    /** One tap: 1 (very unhappy) … 5 (very happy). Only the first counts. */
+    public void rate(int satisfaction) {
+        if (rated.get() != 0 || satisfaction < 1 || satisfaction > 5) {
+            return;
+        }
+        rated.set(satisfaction);
+        String text = comment.get() == null ? "" : comment.get().strip();
+        if (text.codePointCount(0, text.length()) > Feedback.MAX_COMMENT) {
+            text = text.substring(0, text.offsetByCodePoints(0, Feedback.MAX_COMMENT));
+        }
+        Feedback feedback = new Feedback(satisfaction, Optional.of(journey), Optional.of(text),
+                guidance.clock().instant(), guidance.kioskId());
+        if (guidance.guide().isEmpty()) {
+            LOG.warn("feedback not sent: the hospital's adapter takes none");
+            return;
+        }
+        guidance.tasks().background().execute(() -> {
+            try {
+                guidance.guide().get().sendFeedback(feedback, idempotencyKey);
+                LOG.info("feedback sent: {}", feedback);
+            } catch (RuntimeException e) {
+                LOG.warn("feedback not sent ({}): {}", feedback, e.getClass().getSimpleName());
+            }
+        });
+    }
+}
