@@ -106,6 +106,6 @@ class ReportPdfTest {
         assertTrue(text(Files.readAllBytes(out)).contains("检查所见"));
         assertEquals(2, ReportRenderCommand.run(List.of("--sample", "xray", "--out", out.toString()),
                 new PrintStream(o), new PrintStream(e)));
-        assertTrue(e.toString(StandardCharsets.UTF_8).contains("usage:"));
+        assertTrue(e.toString(StandardCharsets.UTF_8).contains("Usage: kiosk report render"), e.toString(StandardCharsets.UTF_8));
     }
 }
