@@ -328,6 +328,11 @@ final class KioskAssembly implements AutoCloseable {
         return config.journeys().paymentPendingBound().plus(config.backend().timeout().multipliedBy(3));
     }
 
+    /** The data folder: the journal, logs, technician files, exports. */
+    java.nio.file.Path dataFolder() {
+        return platform.dataFolder();
+    }
+
     KioskViewModel viewModel() {
         return viewModel;
     }

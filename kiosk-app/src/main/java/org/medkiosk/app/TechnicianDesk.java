@@ -144,6 +144,47 @@ final class TechnicianDesk implements TechnicianViewModel.Desk {
     }
 
     @Override
+    public java.nio.file.Path exportJournal() {
+        JourneyEngine engine = kiosk.engine().orElseThrow(() -> new IllegalStateException(I18n.tr("technician.journal.not-open")));
+        Journal journal = engine.journal();
+        List<String> lines = new ArrayList<>();
+        for (Intent i : journal.all()) {
+            lines.add(org.medkiosk.app.cli.JournalCommand.json(i));
+        }
+        for (PrintJob j : journal.printJobs()) {
+            lines.add(org.medkiosk.app.cli.JournalCommand.json(j));
+        }
+        java.nio.file.Path folder = kiosk.dataFolder().resolve("exports");
+        String name = "journal-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .format(java.time.LocalDateTime.now()) + ".jsonl";
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            // Written beside and renamed: a technician copying the folder to a USB stick never gets half a file.
+            java.nio.file.Path part = folder.resolve(name + ".part");
+            java.nio.file.Files.write(part, lines, java.nio.charset.StandardCharsets.UTF_8);
+            return java.nio.file.Files.move(part, folder.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the export in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<TechnicianViewModel.PaperCount> paperCount() {
+        Optional<JourneyEngine> engine = kiosk.engine();
+        if (engine.isEmpty()) {
+            return Optional.empty();
+        }
+        org.medkiosk.app.technician.ReceiptPaper paper = org.medkiosk.app.technician.ReceiptPaper.in(kiosk.dataFolder());
+        return Optional.of(new TechnicianViewModel.PaperCount(paper.printedSince(engine.get().journal().printJobs()),
+                paper.rollLoadedAt()));
+    }
+
+    @Override
+    public void paperRollLoaded() {
+        org.medkiosk.app.technician.ReceiptPaper.in(kiosk.dataFolder()).rollLoaded(Instant.now());
+    }
+
+    @Override
     public int[] settle() {
         Optional<JourneyEngine> engine = kiosk.engine();
         if (engine.isEmpty()) {

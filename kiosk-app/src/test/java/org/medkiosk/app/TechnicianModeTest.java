@@ -312,6 +312,50 @@ class TechnicianModeTest {
     }
 
     @Test
+    void thePaperCounterCountsPrintedReceiptsUntilANewRollAndTheJournalIsExportedMasked(FxRobot robot) throws Exception {
+        kiosk.demoHospital().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> kiosk.engine().isPresent());
+        Journal journal = kiosk.engine().orElseThrow().journal();
+        String journey = Journal.newJourneyId();
+        journal.intend(journey, IntentKind.TOP_UP, Money.ofYuan("12"), "P-TECH-0002", Map.of());
+        for (int i = 0; i < 3; i++) {
+            var job = journal.queuePrint(journey, null, "P-TECH-0002", org.medkiosk.journal.PrintJob.Printer.RECEIPT,
+                    "topup", "TXN-" + i, new byte[] {0x1B, 0x40});
+            journal.printOutcome(job.id(), i < 2 ? org.medkiosk.journal.PrintJob.State.PRINTED
+                    : org.medkiosk.journal.PrintJob.State.NOT_PRINTED, i < 2 ? null : "paper end");
+        }
+        enterTechnicianMode(robot);
+        waitForText(robot, "#technician-paper-count", KioskOnStage.onFx(() -> I18n.tr("technician.paper.count", 2)));
+
+        press(robot, "#technician-paper-roll-loaded");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#technician-paper-count")
+                .equals(KioskOnStage.onFx(() -> I18n.tr("technician.paper.count-since", 0,
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+                                org.medkiosk.app.technician.ReceiptPaper.in(kiosk.dataFolder()).rollLoadedAt().orElseThrow()
+                                        .atZone(ZoneId.systemDefault()))))));
+        var after = journal.queuePrint(journey, null, "P-TECH-0002", org.medkiosk.journal.PrintJob.Printer.RECEIPT,
+                "topup", "TXN-9", new byte[] {0x1B, 0x40});
+        journal.printOutcome(after.id(), org.medkiosk.journal.PrintJob.State.PRINTED, null);
+        assertEquals(1, org.medkiosk.app.technician.ReceiptPaper.in(kiosk.dataFolder()).printedSince(journal.printJobs()),
+                "the roll counts from its loading");
+
+        press(robot, "#technician-export-journal");
+        Path exports = kiosk.dataFolder().resolve("exports");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.isDirectory(exports)
+                && Files.list(exports).anyMatch(f -> f.toString().endsWith(".jsonl")));
+        Path file;
+        try (var files = Files.list(exports)) {
+            file = files.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(journal.all().size() + journal.printJobs().size(), lines.size(), "every intent and print job");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"TOP_UP\"")), String.join("\n", lines));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("P-TECH-0002")), "patient ids are masked");
+        waitForText(robot, "#technician-export-result",
+                KioskOnStage.onFx(() -> I18n.tr("technician.export.done", file.toString())));
+    }
+
+    @Test
     void theJournalListsAnOpenIntentAndSettleNowRuns(FxRobot robot) throws Exception {
         kiosk.demoHospital().get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> kiosk.engine().isPresent());

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
  * hospital patient id masked, and one settlement pass on demand. Exit 0 ok, 1 failed (recover: an intent is still
  * open), 2 usage.
  */
-final class JournalCommand {
+public final class JournalCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Backend settings from the configuration, exactly as the kiosk builds them. */
@@ -300,7 +300,8 @@ final class JournalCommand {
         return b.append(" updated=").append(j.updatedAt()).toString();
     }
 
-    static String json(Intent i) {
+    /** One intent as the JSON object `journal list --json` prints (the patient id masked); also the technician's export. */
+    public static String json(Intent i) {
         ObjectNode o = JSON.createObjectNode().put("type", "intent")
                 .put("key", i.idempotencyKey()).put("journey", i.journeyId())
                 .put("kind", i.kind().name()).put("state", i.state().name());
@@ -315,7 +316,7 @@ final class JournalCommand {
         return o.toString();
     }
 
-    static String json(PrintJob j) {
+    public static String json(PrintJob j) {
         return JSON.createObjectNode().put("type", "print_job")
                 .put("id", j.id()).put("journey", j.journeyId()).put("intent", j.intentKey())
                 .put("patient", Masking.idNumber(j.patientId())).put("printer", j.printer().name())

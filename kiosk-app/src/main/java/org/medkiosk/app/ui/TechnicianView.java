@@ -244,9 +244,21 @@ final class TechnicianView extends VBox {
         });
         Label result = label("technician-settle-result", "hint");
         result.textProperty().bind(model.settleResultProperty());
-        HBox buttons = new HBox(16, settle, refresh);
+        Button export = JourneyView.secondary("technician-export-journal", I18n.bind("technician.export.button"), () -> {
+            vm.touch();
+            model.exportJournal();
+        });
+        Label exported = label("technician-export-result", "hint");
+        exported.textProperty().bind(model.exportResultProperty());
+        Label paper = label("technician-paper-count", "hint");
+        paper.textProperty().bind(model.paperProperty());
+        Button newRoll = JourneyView.secondary("technician-paper-roll-loaded", I18n.bind("technician.paper.reset"), () -> {
+            vm.touch();
+            model.paperRollLoaded();
+        });
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(16, 16, settle, refresh, export, newRoll);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox section = new VBox(12, heading, lines, buttons, result);
+        VBox section = new VBox(12, heading, lines, buttons, result, exported, paper);
         section.setId("technician-journal-section");
         return section;
     }

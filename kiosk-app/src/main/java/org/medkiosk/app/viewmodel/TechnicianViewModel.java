@@ -71,6 +71,24 @@ public final class TechnicianViewModel {
 
     /** What the kiosk gives technician mode: implemented by the kiosk's assembly. */
     public interface Desk {
+        /**
+         * Blocking (background): writes the journal's intents and print jobs, one JSON object per line with patient ids
+         * masked (as `kiosk journal list --json`), to a new file in the data folder's exports/; the file.
+         */
+        default java.nio.file.Path exportJournal() {
+            throw new UnsupportedOperationException("the journal cannot be exported on this kiosk");
+        }
+
+        /** Blocking (background): receipts printed since the paper roll was last changed; empty: journal not open. */
+        default Optional<PaperCount> paperCount() {
+            return Optional.empty();
+        }
+
+        /** Blocking (background): "new roll loaded", the count starts again. */
+        default void paperRollLoaded() {
+            throw new UnsupportedOperationException("the paper counter cannot be reset on this kiosk");
+        }
+
         /** The devices and their configured settings; on the UI thread (device health lives there). */
         List<DeviceRow> devices();
 
@@ -166,6 +184,8 @@ public final class TechnicianViewModel {
     private final BooleanProperty printing = new SimpleBooleanProperty(false);
     private final ObjectProperty<Optional<List<JournalLine>>> journal = new SimpleObjectProperty<>(Optional.empty());
     private final StringProperty settleResult = new SimpleStringProperty("");
+    private final StringProperty exportResult = new SimpleStringProperty("");
+    private final StringProperty paper = new SimpleStringProperty("");
     private final BooleanProperty settling = new SimpleBooleanProperty(false);
     private final StringProperty settingResult = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
@@ -238,6 +258,74 @@ public final class TechnicianViewModel {
 
     public ReadOnlyObjectProperty<Optional<List<JournalLine>>> journalProperty() {
         return journal;
+    }
+
+    /** Receipts since the paper roll was changed: how many, and since when. */
+    public record PaperCount(int receipts, Optional<java.time.Instant> rollLoadedAt) {
+    }
+
+    public ReadOnlyStringProperty exportResultProperty() {
+        return exportResult;
+    }
+
+    /** "Receipts printed on this roll: 42 (since 1 Dec 08:02)". */
+    public ReadOnlyStringProperty paperProperty() {
+        return paper;
+    }
+
+    /** "Export the journal": a JSON-lines file in the data folder's exports/ (patient ids masked), its path shown. */
+    public void exportJournal() {
+        if (stage.get() != Stage.OPEN) {
+            return;
+        }
+        exportResult.set(I18n.tr("technician.export.running"));
+        CompletableFuture.supplyAsync(desk::exportJournal, tasks.background()).whenCompleteAsync((file, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause != null) {
+                LOG.warn("technician journal export failed: {}", cause.toString());
+                exportResult.set(I18n.tr("technician.export.failed", String.valueOf(cause.getMessage())));
+            } else {
+                LOG.info("technician exported the journal to {}", file);
+                exportResult.set(I18n.tr("technician.export.done", file.toString()));
+            }
+        }, tasks.ui());
+    }
+
+    /** The paper counter, read in the background. */
+    public void refreshPaper() {
+        if (stage.get() != Stage.OPEN) {
+            return;
+        }
+        CompletableFuture.supplyAsync(desk::paperCount, tasks.background()).whenCompleteAsync((count, failure) -> {
+            if (failure != null) {
+                LOG.warn("technician screen: the paper counter cannot be read: {}", failure.toString());
+                paper.set(I18n.tr("technician.paper.unknown"));
+            } else if (count.isEmpty()) {
+                paper.set(I18n.tr("technician.journal.not-open"));
+            } else {
+                paper.set(count.get().rollLoadedAt()
+                        .map(at -> I18n.tr("technician.paper.count-since", count.get().receipts(),
+                                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(zone))))
+                        .orElse(I18n.tr("technician.paper.count", count.get().receipts())));
+            }
+        }, tasks.ui());
+    }
+
+    /** "New paper roll loaded": the counter starts again from now. */
+    public void paperRollLoaded() {
+        if (stage.get() != Stage.OPEN) {
+            return;
+        }
+        CompletableFuture.runAsync(desk::paperRollLoaded, tasks.background()).whenCompleteAsync((done, failure) -> {
+            if (failure != null) {
+                LOG.warn("technician paper counter reset failed: {}", failure.toString());
+                paper.set(I18n.tr("technician.paper.unknown"));
+                return;
+            }
+            LOG.info("technician: a new receipt paper roll was loaded");
+            refreshPaper();
+        }, tasks.ui());
     }
 
     public ReadOnlyStringProperty settleResultProperty() {
@@ -575,6 +663,7 @@ public final class TechnicianViewModel {
             backendAddress.set(desk.backendAddress());
             refreshDevices();
             refreshJournal();
+            refreshPaper();
             refreshLog();
         } else if (result instanceof PinCheck.Wrong wrong) {
             if (wrong.lockedUntil().isPresent()) {
@@ -822,6 +911,7 @@ public final class TechnicianViewModel {
                 settleResult.set(I18n.tr("technician.settle.done", counts[0], counts[1]));
             }
             refreshJournal();
+            refreshPaper();
         }, tasks.ui());
     }
 
