@@ -53,8 +53,13 @@ final class FloorMapView {
         Label room = new Label(place.room().isEmpty() ? JourneyView.local(place.name()) : place.room());
         room.setId("floor-map-room");
         room.getStyleClass().add("floor-room");
-        room.setLayoutX(Math.min(WIDTH - 120, x + 20));
-        room.setLayoutY(Math.max(4, y - 20));
+        // Beside the marker, on whichever side has room for the words: a label over the dot hides where to go.
+        room.layoutXProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double w = room.getWidth();
+            return x + 20 + w <= WIDTH - 4 ? x + 20 : Math.max(4, x - 20 - w);
+        }, room.widthProperty()));
+        room.layoutYProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(HEIGHT - 4 - room.getHeight(), Math.max(4, y - room.getHeight() / 2)), room.heightProperty()));
         map.getChildren().addAll(marker, room);
         caption.setId("floor-map-caption");
         VBox box = new VBox(8, map, caption);
