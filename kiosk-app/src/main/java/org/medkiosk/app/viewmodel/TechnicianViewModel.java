@@ -280,8 +280,7 @@ public final class TechnicianViewModel {
         }
         exportResult.set(I18n.tr("technician.export.running"));
         CompletableFuture.supplyAsync(desk::exportJournal, tasks.background()).whenCompleteAsync((file, failure) -> {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause = unwrap(failure);
             if (cause != null) {
                 LOG.warn("technician journal export failed: {}", cause.toString());
                 exportResult.set(I18n.tr("technician.export.failed", String.valueOf(cause.getMessage())));
@@ -417,8 +416,7 @@ public final class TechnicianViewModel {
         CompletableFuture.runAsync(() -> desk.saveReceiptPrinterSetting(setting), tasks.background())
                 .whenCompleteAsync((done, failure) -> {
                     saving.set(false);
-                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
+                    Throwable cause = unwrap(failure);
                     if (cause == null) {
                         LOG.info("technician changed the receipt printer setting: {} {}", setting.spec(), setting.profile());
                         settingResult.set(I18n.tr("technician.setting.saved"));
