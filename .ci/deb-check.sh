@@ -83,6 +83,7 @@ dpkg-query -W -f='${Status}' medkiosk | grep -q "install ok installed" || { cat 
 [ "$(command -v kiosk)" = /usr/bin/kiosk ] || fail "kiosk on PATH is $(command -v kiosk || echo nothing), not /usr/bin/kiosk"
 [ "$(readlink -f /usr/bin/kiosk)" = /opt/medkiosk/bin/kiosk ] || fail "/usr/bin/kiosk does not lead to /opt/medkiosk/bin/kiosk"
 for f in /lib/systemd/system/medkiosk.service /usr/share/polkit-1/rules.d/50-medkiosk-pcscd.rules \
+         /usr/share/polkit-1/rules.d/51-medkiosk-power.rules \
          /lib/udev/rules.d/60-medkiosk-serial.rules /etc/medkiosk/kiosk.properties \
          /usr/share/bash-completion/completions/kiosk; do
   [ -f "$f" ] || fail "$f is not installed"
@@ -157,7 +158,8 @@ step "dpkg --purge"
 as_root dpkg --purge medkiosk >/dev/null
 left=()
 for f in /opt/medkiosk /etc/medkiosk /var/lib/medkiosk /usr/bin/kiosk /lib/systemd/system/medkiosk.service \
-         /usr/share/polkit-1/rules.d/50-medkiosk-pcscd.rules /lib/udev/rules.d/60-medkiosk-serial.rules \
+         /usr/share/polkit-1/rules.d/50-medkiosk-pcscd.rules /usr/share/polkit-1/rules.d/51-medkiosk-power.rules \
+         /lib/udev/rules.d/60-medkiosk-serial.rules \
          /usr/share/bash-completion/completions/kiosk /usr/share/doc/medkiosk; do
   if [ -e "$f" ] || [ -L "$f" ]; then left+=("$f"); fi
 done

@@ -167,6 +167,18 @@ final class KioskAssembly implements AutoCloseable {
         return exit;
     }
 
+    /** How "Shut down" powers the machine off: systemd on a hospital kiosk, nothing in the demo (a laptop). */
+    private volatile Optional<org.medkiosk.app.technician.SystemPower> systemPower = Optional.empty();
+
+    Optional<org.medkiosk.app.technician.SystemPower> systemPower() {
+        return systemPower;
+    }
+
+    /** Tests: a command of theirs in place of systemctl poweroff (and a demo kiosk that may "power off"). */
+    void useSystemPower(org.medkiosk.app.technician.SystemPower power) {
+        this.systemPower = Optional.of(power);
+    }
+
     /**
      * Stops the toolkit (the kiosk closes its journal and devices as on any exit); for a code other than 0, the
      * process then exits with it once the FX thread has ended: 3 ("Restart") makes the systemd unit of issue 12
@@ -261,6 +273,7 @@ final class KioskAssembly implements AutoCloseable {
             kiosk.receiptPrinter = Optional.of(printer);
         }, () -> LOG.warn("no receipt printer configured (printer.receipt); patients are sent to the cashier for receipts"));
         kiosk.reportPrinting = reportPrinter(config.reportPrinter());
+        kiosk.systemPower = Optional.of(org.medkiosk.app.technician.SystemPower.systemd());
         return kiosk;
     }
 
@@ -366,6 +379,7 @@ final class KioskAssembly implements AutoCloseable {
     /** On the UI thread, after the first frame: listeners on the view model, then the endpoint in the background. */
     private void startMetrics(org.medkiosk.app.metrics.KioskMetrics m) {
         m.watch(viewModel);
+        guidance.countFeedback(m::feedback);
         receiptPrinter.ifPresent(m::watch);
         m.watch(() -> engine().map(JourneyEngine::journal));
         tasks.background().execute(() -> {

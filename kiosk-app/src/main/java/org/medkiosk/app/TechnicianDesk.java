@@ -385,4 +385,14 @@ final class TechnicianDesk implements TechnicianViewModel.Desk {
     public void exit(int code) {
         kiosk.technicianExit().accept(code);
     }
+
+    @Override
+    public boolean canPowerOff() {
+        return kiosk.systemPower().isPresent();
+    }
+
+    @Override
+    public Optional<org.medkiosk.app.technician.SystemPower.Outcome> powerOff() {
+        return kiosk.systemPower().map(org.medkiosk.app.technician.SystemPower::powerOff);
+    }
 }

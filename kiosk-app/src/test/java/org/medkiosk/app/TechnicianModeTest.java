@@ -783,4 +783,59 @@ class TechnicianModeTest {
         assertEquals(TechnicianViewModel.RESTART, code.get());
         assertEquals(3, code.get());
     }
+
+    /**
+     * "Shut down" runs the system's power-off command (here a real process standing in for systemctl poweroff, which
+     * records that it ran) only once confirmed, and closes the kiosk only after the system took the request.
+     */
+    @Test
+    void shutDownAsksFirstThenPowersOffAndClosesTheKiosk(FxRobot robot) throws Exception {
+        Path ran = Files.createTempDirectory("medkiosk-power").resolve("powered-off");
+        kiosk.useSystemPower(org.medkiosk.app.technician.SystemPower.command(
+                List.of("sh", "-c", "echo poweroff > '" + ran + "'")));
+        java.util.concurrent.atomic.AtomicInteger code = new java.util.concurrent.atomic.AtomicInteger(-1);
+        kiosk.onTechnicianExit((java.util.function.IntConsumer) code::set);
+        enterTechnicianMode(robot);
+        press(robot, "#technician-shut-down");
+        assertTrue(KioskOnStage.onFx(() -> robot.lookup("#technician-shut-down-confirmation").query().isVisible()));
+        assertFalse(Files.exists(ran), "not before it is confirmed");
+        press(robot, "#technician-shut-down-cancel");
+        assertFalse(KioskOnStage.onFx(() -> robot.lookup("#technician-shut-down-confirmation").query().isVisible()));
+        assertFalse(Files.exists(ran));
+
+        press(robot, "#technician-shut-down");
+        press(robot, "#technician-shut-down-confirm");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> code.get() != -1);
+        assertEquals(0, code.get(), "the kiosk closes as on Exit (journal and devices closed)");
+        assertEquals("poweroff", Files.readString(ran).strip());
+        assertEquals(TechnicianViewModel.Stage.CLOSED, KioskOnStage.onFx(() -> model().stage()));
+    }
+
+    /** A system that refuses (polkit says no) leaves the kiosk running, and the technician reads why. */
+    @Test
+    void aRefusedShutDownSaysWhyAndTheKioskKeepsRunning(FxRobot robot) throws Exception {
+        kiosk.useSystemPower(org.medkiosk.app.technician.SystemPower.command(List.of("sh", "-c",
+                "echo 'Failed to power off system via logind: Access denied' >&2; exit 1")));
+        java.util.concurrent.atomic.AtomicInteger code = new java.util.concurrent.atomic.AtomicInteger(-1);
+        kiosk.onTechnicianExit((java.util.function.IntConsumer) code::set);
+        enterTechnicianMode(robot);
+        press(robot, "#technician-shut-down");
+        press(robot, "#technician-shut-down-confirm");
+        String expected = KioskOnStage.onFx(() -> I18n.tr("technician.shut-down.refused",
+                "Failed to power off system via logind: Access denied"));
+        awaitText(robot, "#technician-shut-down-result", expected, 30);
+        assertEquals(-1, code.get(), "the kiosk did not close");
+        assertEquals(TechnicianViewModel.Stage.OPEN, KioskOnStage.onFx(() -> model().stage()));
+        assertFalse(KioskOnStage.onFx(() -> robot.lookup("#technician-shut-down-confirmation").query().isVisible()));
+        press(robot, "#technician-shut-down"); // and may try again
+        assertTrue(KioskOnStage.onFx(() -> robot.lookup("#technician-shut-down-confirmation").query().isVisible()));
+    }
+
+    /** The demo never powers its machine off: a laptop running it has no "Shut down". */
+    @Test
+    void theDemoOffersNoShutDown(FxRobot robot) throws Exception {
+        enterTechnicianMode(robot);
+        waitFor(robot, "#technician-restart");
+        assertFalse(KioskOnStage.onFx(() -> robot.lookup("#technician-shut-down").tryQuery().isPresent()));
+    }
 }

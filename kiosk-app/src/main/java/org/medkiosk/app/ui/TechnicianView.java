@@ -365,30 +365,54 @@ final class TechnicianView extends VBox {
         });
         Button exit = JourneyView.secondary("technician-exit", I18n.bind("technician.exit"), model::exitKiosk);
         // Wraps rather than clips when the labels are long (Chinese, large text).
-        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(16, 16, back, changePin, restart, exit);
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(16, 16, back, changePin, restart);
+        if (model.canShutDown()) {
+            Button shutDown = JourneyView.secondary("technician-shut-down", I18n.bind("technician.shut-down"), () -> {
+                vm.touch();
+                model.askShutDown();
+            });
+            shutDown.disableProperty().bind(model.shuttingDownProperty());
+            box.getChildren().add(shutDown);
+        }
+        box.getChildren().add(exit);
         box.setAlignment(Pos.CENTER);
 
-        // "Restart" asks first: it ends the kiosk's process (the service manager starts it again).
-        Label ask = label("technician-restart-question", "problem");
-        ask.textProperty().bind(I18n.bind("technician.restart.question"));
-        Button yes = JourneyView.primary("technician-restart-confirm", I18n.bind("technician.restart.confirm"),
-                model::restartKiosk);
-        Button no = JourneyView.secondary("technician-restart-cancel", I18n.bind("technician.restart.cancel"), () -> {
-            vm.touch();
-            model.cancelRestart();
-        });
-        HBox confirm = new HBox(16, ask, yes, no);
-        confirm.setId("technician-restart-confirmation");
-        confirm.setAlignment(Pos.CENTER);
-        confirm.visibleProperty().bind(model.confirmingRestartProperty());
-        confirm.managedProperty().bind(model.confirmingRestartProperty());
+        // "Restart" and "Shut down" ask first: both end the kiosk's process, and a shut-down machine needs a hand on
+        // its power button to come back.
+        Node confirmRestart = confirmation("technician-restart", model.confirmingRestartProperty(),
+                I18n.key("technician.restart.question"), I18n.key("technician.restart.confirm"), model::restartKiosk,
+                model::cancelRestart);
+        Node confirmShutDown = confirmation("technician-shut-down", model.confirmingShutDownProperty(),
+                I18n.key("technician.shut-down.question"), I18n.key("technician.shut-down.confirm"), model::shutDown,
+                model::cancelShutDown);
+        Label shutDownResult = label("technician-shut-down-result", "problem");
+        shutDownResult.textProperty().bind(model.shutDownResultProperty());
+        shutDownResult.managedProperty().bind(model.shutDownResultProperty().isNotEmpty());
 
         Label changed = label("technician-change-pin-result", "hint");
         changed.textProperty().bind(model.pinChangeResultProperty());
         changed.managedProperty().bind(model.pinChangeResultProperty().isNotEmpty());
-        VBox actions = new VBox(8, box, confirm, changed);
+        VBox actions = new VBox(8, box, confirmRestart, confirmShutDown, shutDownResult, changed);
         actions.setAlignment(Pos.CENTER);
         return actions;
+    }
+
+    /** The question, yes and cancel of an action that ends the kiosk. */
+    private Node confirmation(String id, javafx.beans.value.ObservableBooleanValue asking, String questionKey,
+                              String confirmKey, Runnable yes, Runnable no) {
+        Label ask = label(id + "-question", "problem");
+        ask.textProperty().bind(I18n.bind(questionKey));
+        Button confirm = JourneyView.primary(id + "-confirm", I18n.bind(confirmKey), yes);
+        Button cancel = JourneyView.secondary(id + "-cancel", I18n.bind(I18n.key("technician.cancel")), () -> {
+            vm.touch();
+            no.run();
+        });
+        HBox row = new HBox(16, ask, confirm, cancel);
+        row.setId(id + "-confirmation");
+        row.setAlignment(Pos.CENTER);
+        row.visibleProperty().bind(asking);
+        row.managedProperty().bind(asking);
+        return row;
     }
 
     private static Label label(String id, String styleClass) {

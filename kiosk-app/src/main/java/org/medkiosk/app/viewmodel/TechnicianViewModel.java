@@ -159,6 +159,16 @@ public final class TechnicianViewModel {
         default void exit(int code) {
             exit();
         }
+
+        /** Whether this kiosk may power the machine off (an installed kiosk; never the demo). */
+        default boolean canPowerOff() {
+            return false;
+        }
+
+        /** Blocking (background): asks the system to power off; empty when {@link #canPowerOff()} is false. */
+        default Optional<org.medkiosk.app.technician.SystemPower.Outcome> powerOff() {
+            return Optional.empty();
+        }
     }
 
     /** The exit code of "Restart": the systemd unit (issue 12) restarts the kiosk on it; the demo simply exits. */
@@ -205,6 +215,9 @@ public final class TechnicianViewModel {
     private final ObjectProperty<PinStep> pinStep = new SimpleObjectProperty<>(PinStep.CURRENT);
     private final StringProperty pinChangeResult = new SimpleStringProperty("");
     private final BooleanProperty confirmingRestart = new SimpleBooleanProperty(false);
+    private final BooleanProperty confirmingShutDown = new SimpleBooleanProperty(false);
+    private final BooleanProperty shuttingDown = new SimpleBooleanProperty(false);
+    private final StringProperty shutDownResult = new SimpleStringProperty("");
 
     /** The digits typed so far; never a String. */
     private char[] entered = new char[0];
@@ -397,6 +410,25 @@ public final class TechnicianViewModel {
 
     public ReadOnlyBooleanProperty confirmingRestartProperty() {
         return confirmingRestart;
+    }
+
+    public ReadOnlyBooleanProperty confirmingShutDownProperty() {
+        return confirmingShutDown;
+    }
+
+    /** True while the system is being asked to power off (the button waits). */
+    public ReadOnlyBooleanProperty shuttingDownProperty() {
+        return shuttingDown;
+    }
+
+    /** What the system said to "Shut down": powering off, or why it refused. */
+    public ReadOnlyStringProperty shutDownResultProperty() {
+        return shutDownResult;
+    }
+
+    /** Whether "Shut down" is offered (an installed kiosk: the demo never powers its machine off). */
+    public boolean canShutDown() {
+        return desk.canPowerOff();
     }
 
     /** The receipt printer's setting to edit; empty when this kiosk has no configuration file to override. */
@@ -922,6 +954,7 @@ public final class TechnicianViewModel {
     /** "Restart": asks first, since a restart ends any session on the kiosk's other screens and takes a while. */
     public void askRestart() {
         if (stage.get() == Stage.OPEN) {
+            confirmingShutDown.set(false);
             confirmingRestart.set(true);
         }
     }
@@ -940,6 +973,50 @@ public final class TechnicianViewModel {
         desk.exit(RESTART);
     }
 
+    /** "Shut down": asks first, like Restart; the machine then needs someone at its power button to come back. */
+    public void askShutDown() {
+        if (stage.get() == Stage.OPEN && desk.canPowerOff()) {
+            confirmingRestart.set(false);
+            shutDownResult.set("");
+            confirmingShutDown.set(true);
+        }
+    }
+
+    public void cancelShutDown() {
+        confirmingShutDown.set(false);
+    }
+
+    /**
+     * Confirmed: asks the system to power off (systemd, through logind and polkit). Only once the system has taken
+     * the request does the kiosk close (its journal and devices, as on Exit), so a refusal leaves it running and says
+     * why on the screen.
+     */
+    public void shutDown() {
+        if (!confirmingShutDown.get() || shuttingDown.get()) {
+            return;
+        }
+        LOG.info("technician shut down requested from technician mode");
+        shuttingDown.set(true);
+        shutDownResult.set(I18n.tr("technician.shut-down.asking"));
+        CompletableFuture.supplyAsync(desk::powerOff, tasks.background()).whenCompleteAsync((outcome, failure) -> {
+            shuttingDown.set(false);
+            confirmingShutDown.set(false);
+            Throwable cause = unwrap(failure);
+            String refused = cause != null ? cause.toString()
+                    : outcome.isEmpty() ? "not available"
+                    : outcome.get() instanceof org.medkiosk.app.technician.SystemPower.Outcome.Refused r ? r.reason()
+                    : null;
+            if (refused != null) {
+                LOG.warn("the system refused to power off: {}", refused);
+                shutDownResult.set(I18n.tr("technician.shut-down.refused", refused));
+                return;
+            }
+            LOG.info("the system is powering off");
+            close();
+            desk.exit(0);
+        }, tasks.ui());
+    }
+
     /** "Back to the lobby" on the PIN pad or the technician screen. */
     public void backToLobby() {
         close();
@@ -954,6 +1031,8 @@ public final class TechnicianViewModel {
         dots.set("");
         pinMessage.set("");
         confirmingRestart.set(false);
+        confirmingShutDown.set(false);
+        shutDownResult.set("");
         stage.set(Stage.CLOSED);
         devices.set(List.of());
         facts.set(Optional.empty());
