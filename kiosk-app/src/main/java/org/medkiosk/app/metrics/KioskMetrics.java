@@ -47,7 +47,7 @@ public final class KioskMetrics {
             "medkiosk_backend_requests_seconds", "medkiosk_backend_errors_total", "medkiosk_device_up",
             "medkiosk_printer_paper_near_end", "medkiosk_printer_paper_out", "medkiosk_journal_open",
             "medkiosk_journal_open_intents", "medkiosk_journal_oldest_open_intent_seconds",
-            "medkiosk_journal_uncollected_receipts");
+            "medkiosk_journal_uncollected_receipts", "medkiosk_feedback_total");
 
     static final String RECEIPT_PRINTER = "receipt_printer";
 
@@ -72,6 +72,10 @@ public final class KioskMetrics {
         for (Service s : Service.values()) {
             journeys.register(JourneyMetrics.label(s));
         }
+        for (int satisfaction = 1; satisfaction <= 5; satisfaction++) {
+            feedbackCounter(satisfaction, true); // zero series from the start: a dashboard shows 0, not "no data"
+            feedbackCounter(satisfaction, false);
+        }
         Gauge.builder("medkiosk.journal.open", this, m -> m.journal.get().isPresent() ? 1 : 0)
                 .description("1 once the journal database is open (payments and printing work), else 0").register(registry);
         Gauge.builder("medkiosk.journal.open.intents", this, m -> m.fromJournal(j -> j.open().size()))
@@ -81,6 +85,23 @@ public final class KioskMetrics {
         Gauge.builder("medkiosk.journal.uncollected.receipts", this, m -> m.fromJournal(j -> j.printJobs().stream()
                         .filter(p -> p.state() == PrintJob.State.UNCOLLECTED).count()))
                 .description("Receipts the patient walked away from (UNCOLLECTED print jobs)").register(registry);
+    }
+
+    /**
+     * Any thread: one satisfaction rating (1–5) from the row after a journey, and whether the hospital took it
+     * ({@code sent}) or it was lost to an outage ({@code not_sent}); the comment is never a label.
+     */
+    public void feedback(int satisfaction, boolean sent) {
+        if (satisfaction >= 1 && satisfaction <= 5) {
+            feedbackCounter(satisfaction, sent).increment();
+        }
+    }
+
+    private io.micrometer.core.instrument.Counter feedbackCounter(int satisfaction, boolean sent) {
+        return io.micrometer.core.instrument.Counter.builder("medkiosk.feedback")
+                .description("Satisfaction ratings given on the kiosk, by rating and whether the hospital received them")
+                .tag("satisfaction", Integer.toString(satisfaction)).tag("outcome", sent ? "sent" : "not_sent")
+                .register(registry);
     }
 
     /** The hospital backend, timed: every call counts into medkiosk_backend_requests_seconds. */

@@ -54,14 +54,17 @@ public final class FeedbackViewModel {
                 guidance.clock().instant(), guidance.kioskId());
         if (guidance.guide().isEmpty()) {
             LOG.warn("feedback not sent: the hospital's adapter takes none");
+            guidance.feedbackCounted(satisfaction, false);
             return;
         }
         guidance.tasks().background().execute(() -> {
             try {
                 guidance.guide().get().sendFeedback(feedback, idempotencyKey);
                 LOG.info("feedback sent: {}", feedback);
+                guidance.feedbackCounted(satisfaction, true);
             } catch (RuntimeException e) {
                 LOG.warn("feedback not sent ({}): {}", feedback, e.getClass().getSimpleName());
+                guidance.feedbackCounted(satisfaction, false);
             }
         });
     }

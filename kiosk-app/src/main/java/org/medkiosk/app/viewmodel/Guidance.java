@@ -129,6 +129,23 @@ public final class Guidance {
         return kioskId;
     }
 
+    /** Where feedback is counted (the fleet metrics, issue 12): satisfaction 1–5 and whether the hospital took it. */
+    public interface FeedbackCount {
+        void counted(int satisfaction, boolean sent);
+    }
+
+    private volatile FeedbackCount feedbackCount = (satisfaction, sent) -> { };
+
+    /** The kiosk's metrics count each rating; without metrics nothing does. */
+    public void countFeedback(FeedbackCount count) {
+        this.feedbackCount = count;
+    }
+
+    /** Any thread: one rating, sent to the hospital or not. */
+    void feedbackCounted(int satisfaction, boolean sent) {
+        feedbackCount.counted(satisfaction, sent);
+    }
+
     /** wayfinding.map.*: the image of a floor map id, when configured. */
     public Optional<java.nio.file.Path> floorMap(String mapId) {
         return Optional.ofNullable(floorMaps.get(mapId));

@@ -204,6 +204,59 @@ class MetricsEndpointJourneyTest {
         assertFalse(scrape.body().isBlank());
     }
 
+    /**
+     * Feedback is counted by rating and by whether the hospital took it: a rating sent to the demo hospital over
+     * HTTP counts as sent, one to a hospital that does not answer as not_sent; the comment never reaches a label.
+     */
+    @Test
+    void feedbackIsCountedByRatingAndWhetherTheHospitalTookIt() throws Exception {
+        assemble();
+        String comment = "张三明 110101198503071235 the wait was long";
+        String before = get("/metrics").body();
+        assertEquals(0.0, value(before, "medkiosk_feedback_total", "outcome=\"sent\",satisfaction=\"4\""));
+
+        FhirHospitalBackend reachable = new FhirHospitalBackend(FhirSettings.of(hospital.baseUrl()));
+        open.add(reachable);
+        rate(reachable, 4, comment);
+        awaitScrape("medkiosk_feedback_total", "outcome=\"sent\",satisfaction=\"4\"", 1.0);
+
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            // a port that was just free and is closed again: the hospital "does not answer"
+            FhirSettings nowhere = FhirSettings.of("http://127.0.0.1:" + closed.getLocalPort() + "/fhir");
+            closed.close();
+            FhirHospitalBackend down = new FhirHospitalBackend(nowhere);
+            open.add(down);
+            rate(down, 2, comment);
+        }
+        awaitScrape("medkiosk_feedback_total", "outcome=\"not_sent\",satisfaction=\"2\"", 1.0);
+        String after = get("/metrics").body();
+        assertEquals(1.0, value(after, "medkiosk_feedback_total", "outcome=\"sent\",satisfaction=\"4\""));
+        assertEquals(0.0, value(after, "medkiosk_feedback_total", "outcome=\"sent\",satisfaction=\"2\""));
+        assertFalse(after.contains("wait was long") || after.contains("110101198503071235") || after.contains("张三明"));
+    }
+
+    private void rate(FhirHospitalBackend guide, int satisfaction, String comment) throws Exception {
+        TaskExecutor tasks = new PooledTaskExecutor(Platform::runLater);
+        open.add(tasks::close);
+        org.medkiosk.app.viewmodel.Guidance guidance = new org.medkiosk.app.viewmodel.Guidance(
+                org.medkiosk.journey.guide.GuideRules.loadDefault(), guide, guide, tasks, Clock.systemUTC(),
+                java.util.Map.of(), "kiosk-test");
+        guidance.countFeedback(metrics::feedback);
+        fx(() -> {
+            org.medkiosk.app.viewmodel.FeedbackViewModel row = new org.medkiosk.app.viewmodel.FeedbackViewModel(guidance, "PAY");
+            row.commentProperty().set(comment);
+            row.rate(satisfaction);
+        });
+    }
+
+    private void awaitScrape(String name, String labels, double expected) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> value(get("/metrics").body(), name, labels) == expected);
+        } catch (java.util.concurrent.TimeoutException e) {
+            assertEquals(expected, value(get("/metrics").body(), name, labels), name + "{" + labels + "}");
+        }
+    }
+
     private Object journeyState() {
         return vm.journey().map(j -> (Object) j.state()).orElse(null);
     }
