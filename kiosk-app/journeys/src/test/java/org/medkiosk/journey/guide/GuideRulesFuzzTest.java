@@ -20,8 +20,39 @@ class GuideRulesFuzzTest {
     }
 
     /**
-     * The regression run has no seed corpus here, so this replays a deterministic batch of damaged copies of the
-     * default rules (cut short, bytes changed, lines swapped): every one loads or is refused with a clear message.
+     * The seed corpus ({@code GuideRulesFuzzTestInputs/parse/}, replayed by {@link #parse} in every regression run and
+     * the fuzzer's starting points) holds a small valid file, the default rules and one file per kind of mistake a
+     * clinician's edit or a hostile file makes; the valid ones load and every other one is refused with one line.
+     */
+    @Test
+    void theSeedsLoadOrAreRefusedAsTheirNamesSay() throws IOException {
+        java.nio.file.Path seeds = java.nio.file.Path.of("src/test/resources/org/medkiosk/journey/guide/GuideRulesFuzzTestInputs/parse");
+        java.util.List<java.nio.file.Path> files;
+        try (var list = java.nio.file.Files.list(seeds)) {
+            files = list.sorted().toList();
+        }
+        Set<String> valid = Set.of("minimal-valid.yaml", "default-rules.yaml");
+        org.junit.jupiter.api.Assertions.assertTrue(files.size() >= 12, "the seed corpus: " + files);
+        for (java.nio.file.Path f : files) {
+            String name = f.getFileName().toString();
+            byte[] bytes = java.nio.file.Files.readAllBytes(f);
+            if (valid.contains(name)) {
+                GuideRules rules = GuideRules.parse(bytes, name);
+                rules.validate(Set.of("dept-im", "dept-surg", "dept-ped", "dept-obgyn", "dept-eye", "dept-ent",
+                        "dept-dent", "dept-derm", "dept-tcm"));
+                org.junit.jupiter.api.Assertions.assertFalse(rules.offered(AgeGroup.ADULT, BodyRegion.CHEST).isEmpty(), name);
+            } else {
+                GuideRulesException refused = org.junit.jupiter.api.Assertions.assertThrows(GuideRulesException.class,
+                        () -> GuideRules.parse(bytes, name), name + " was accepted");
+                org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains(name)
+                        && !refused.getMessage().contains("\n"), refused.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Beside the seeds, a deterministic batch of damaged copies of the default rules (cut short, bytes changed):
+     * every one loads or is refused with a clear message.
      */
     @Test
     void damagedCopiesOfTheDefaultRulesAreLoadedOrRefusedCleanly() throws IOException {
