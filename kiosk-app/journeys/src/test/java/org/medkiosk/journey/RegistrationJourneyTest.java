@@ -69,6 +69,23 @@ class RegistrationJourneyTest {
         throw new AssertionError("no doctor with a free period on day +" + dayOffset);
     }
 
+    /** The department guide's "register here": the suggested department's doctors at once, Back to the list. */
+    @Test
+    void startAtOpensOnTheDepartmentsDoctorsAndBackShowsTheList() {
+        RegistrationJourney r = kiosk.engine.registration(kiosk.session(1));
+        r.startAt("dept-derm");
+        RegistrationState.Doctors docs = assertInstanceOf(RegistrationState.Doctors.class, r.state());
+        assertEquals("dept-derm", docs.department().id());
+        assertTrue(docs.doctors().stream().allMatch(d -> d.departmentId().equals("dept-derm")), docs.doctors().toString());
+        r.back();
+        RegistrationState.Departments list = assertInstanceOf(RegistrationState.Departments.class, r.state());
+        assertTrue(list.departments().size() > 1);
+
+        RegistrationJourney gone = kiosk.engine.registration(kiosk.session(1));
+        gone.startAt("dept-no-longer-listed");
+        assertInstanceOf(RegistrationState.Departments.class, gone.state(), "an unknown department: the list");
+    }
+
     @Test
     void bookAheadHoldsPaysBooksAndPrintsTheSlip() {
         RegistrationJourney r = upToScan(1, 1);

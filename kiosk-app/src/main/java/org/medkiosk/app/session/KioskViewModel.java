@@ -611,34 +611,13 @@ public final class KioskViewModel {
         }
     }
 
-    /**
-     * The guide's "register here": registration opens, and once it lists the departments it goes on at the suggested
-     * one (once: Back from its doctors shows the list as usual).
-     */
+    /** The guide's "register here": registration opens at the suggested department's doctors (Back: the list). */
     private void registerAt(String departmentCode) {
         JourneyEngine e = engine;
         if (!(screen.get() instanceof KioskScreen.Guide) || !readyToOpen(Service.REGISTER)) {
             return;
         }
-        openJourney(Service.REGISTER, ps -> {
-            RegistrationViewModel reg = new RegistrationViewModel(e.registration(ps));
-            reg.stateProperty().addListener(new javafx.beans.value.ChangeListener<org.medkiosk.journey.register.RegistrationState>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends org.medkiosk.journey.register.RegistrationState> o,
-                                    org.medkiosk.journey.register.RegistrationState was,
-                                    org.medkiosk.journey.register.RegistrationState now) {
-                    if (now instanceof org.medkiosk.journey.register.RegistrationState.Departments list) {
-                        reg.stateProperty().removeListener(this);
-                        if (list.departments().stream().anyMatch(d -> d.id().equals(departmentCode))) {
-                            reg.chooseDepartment(departmentCode);
-                        }
-                    } else if (!(now instanceof org.medkiosk.journey.register.RegistrationState.Loading)) {
-                        reg.stateProperty().removeListener(this);
-                    }
-                }
-            });
-            return reg;
-        });
+        openJourney(Service.REGISTER, ps -> new RegistrationViewModel(e.registration(ps), departmentCode));
     }
 
     /** The home card: one tap into the likely task (an appointment's check-in goes straight to that appointment). */

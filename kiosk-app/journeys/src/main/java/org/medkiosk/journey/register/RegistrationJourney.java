@@ -58,6 +58,22 @@ public final class RegistrationJourney extends Journey<RegistrationState> {
         }, this::unavailable);
     }
 
+    /**
+     * Starts at one department's doctors (the department guide's "register here"): Back leads to the department
+     * list as usual. A department the hospital no longer lists starts at that list instead.
+     */
+    public void startAt(String departmentId) {
+        show(new RegistrationState.Loading());
+        inBackground(() -> {
+            List<Department> found = ctx.backend().departments();
+            ctx.tasks().ui().execute(() -> {
+                departments = found;
+                show(new RegistrationState.Departments(found));
+                chooseDepartment(departmentId);
+            });
+        }, this::unavailable);
+    }
+
     private RegistrationState unavailable(RuntimeException e) {
         finished();
         return new RegistrationState.Unavailable();
