@@ -245,38 +245,15 @@ final class StaffDeskView extends VBox {
     private final List<javafx.beans.value.ChangeListener<Field>> marks = new ArrayList<>();
 
     private GridPane keypad() {
-        GridPane keys = new GridPane();
-        keys.setId("staff-keypad");
-        keys.setHgap(16);
-        keys.setVgap(16);
-        keys.setAlignment(Pos.CENTER);
-        for (int d = 1; d <= 9; d++) {
-            keys.add(key(d), (d - 1) % 3, (d - 1) / 3);
-        }
-        keys.add(key(0), 1, 3);
-        Button delete = JourneyView.secondary("staff-key-delete", I18n.bind("staff.key.delete"), () -> {
+        GridPane keys = DigitPad.of("staff-key-", "staff-key-delete", I18n.bind("staff.key.delete"), d -> {
+            vm.touch();
+            model.digit(d);
+        }, () -> {
             vm.touch();
             model.deleteDigit();
         });
-        sized(delete);
-        keys.add(delete, 2, 3);
+        keys.setId("staff-keypad");
         return keys;
-    }
-
-    private Button key(int digit) {
-        Button b = JourneyView.choice("staff-key-" + digit, String.valueOf(digit), () -> {
-            vm.touch();
-            model.digit(digit);
-        });
-        sized(b);
-        return b;
-    }
-
-    private static void sized(Button b) {
-        b.getStyleClass().add("compact");
-        b.setFocusTraversable(false); // the field being typed into keeps the focus
-        b.setMinSize(IdNumberKeypadView.MIN_KEY_PX, IdNumberKeypadView.MIN_KEY_PX);
-        b.setPrefSize(200, 100);
     }
 
     private static Label problemLine(String key) {

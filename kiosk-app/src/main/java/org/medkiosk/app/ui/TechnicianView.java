@@ -57,27 +57,20 @@ final class TechnicianView extends VBox {
         Label message = label("technician-pin-message", "problem");
         message.textProperty().bind(model.pinMessageProperty());
 
-        GridPane keys = new GridPane();
-        keys.setHgap(16);
-        keys.setVgap(16);
-        keys.setAlignment(Pos.CENTER);
-        for (int d = 1; d <= 9; d++) {
-            keys.add(digitKey("technician-pin-key-" + d, String.valueOf(d), d), (d - 1) % 3, (d - 1) / 3);
-        }
-        keys.add(digitKey("technician-pin-key-0", "0", 0), 1, 3);
-        Button delete = JourneyView.secondary("technician-pin-delete", I18n.bind("technician.pin.delete"), () -> {
+        GridPane keys = DigitPad.of("technician-pin-key-", "technician-pin-delete", I18n.bind("technician.pin.delete"), d -> {
+            vm.touch();
+            model.digit(d);
+        }, () -> {
             vm.touch();
             model.deleteDigit();
         });
-        sized(delete);
-        keys.add(delete, 2, 3);
         Button cancel = JourneyView.secondary("technician-pin-cancel", I18n.bind("technician.back"), model::backToLobby);
-        sized(cancel);
+        DigitPad.sized(cancel);
         Button ok = JourneyView.primary("technician-pin-ok", I18n.bind("technician.pin.ok"), () -> {
             vm.touch();
             model.submit();
         });
-        sized(ok);
+        DigitPad.sized(ok);
         ok.disableProperty().bind(model.checkingProperty());
         HBox actions = new HBox(16, cancel, ok);
         actions.setAlignment(Pos.CENTER);
@@ -96,25 +89,10 @@ final class TechnicianView extends VBox {
         }, model.pinStepProperty(), I18n.localeProperty()));
         Button cancel = JourneyView.secondary("technician-pin-cancel", I18n.bind("technician.change-pin.cancel"),
                 model::cancelChangePin);
-        sized(cancel);
+        DigitPad.sized(cancel);
         HBox actions = (HBox) pad.get(pad.size() - 1);
         actions.getChildren().set(0, cancel);
         return pad;
-    }
-
-    private Button digitKey(String id, String text, int digit) {
-        Button b = JourneyView.choice(id, text, () -> {
-            vm.touch();
-            model.digit(digit);
-        });
-        sized(b);
-        return b;
-    }
-
-    private static void sized(Button b) {
-        b.getStyleClass().add("compact");
-        b.setMinSize(IdNumberKeypadView.MIN_KEY_PX, IdNumberKeypadView.MIN_KEY_PX);
-        b.setPrefSize(200, 100);
     }
 
     private List<Node> screen() {
