@@ -66,10 +66,17 @@ public final class RegistrationJourney extends Journey<RegistrationState> {
         show(new RegistrationState.Loading());
         inBackground(() -> {
             List<Department> found = ctx.backend().departments();
+            // show() posts to the UI thread, so the department is chosen here rather than through chooseDepartment,
+            // which would still see Loading.
+            Department chosen = found.stream().filter(d -> d.id().equals(departmentId)).findFirst().orElse(null);
             ctx.tasks().ui().execute(() -> {
                 departments = found;
-                show(new RegistrationState.Departments(found));
-                chooseDepartment(departmentId);
+                department = chosen;
+                if (chosen == null) {
+                    show(new RegistrationState.Departments(found));
+                } else {
+                    loadDoctors(today());
+                }
             });
         }, this::unavailable);
     }
