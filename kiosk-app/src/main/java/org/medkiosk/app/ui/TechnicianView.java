@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.app.session.KioskViewModel;
@@ -385,7 +386,12 @@ final class TechnicianView extends VBox {
             vm.touch();
             no.run();
         });
-        HBox row = new HBox(16, ask, confirm, cancel);
+        // The question above its two buttons: beside them, a long question squeezed the buttons to one character wide.
+        confirm.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(16, confirm, cancel);
+        buttons.setAlignment(Pos.CENTER);
+        VBox row = new VBox(12, ask, buttons);
         row.setId(id + "-confirmation");
         row.setAlignment(Pos.CENTER);
         row.visibleProperty().bind(asking);
