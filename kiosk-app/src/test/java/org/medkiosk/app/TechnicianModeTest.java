@@ -838,4 +838,21 @@ class TechnicianModeTest {
         waitFor(robot, "#technician-restart");
         assertFalse(KioskOnStage.onFx(() -> robot.lookup("#technician-shut-down").tryQuery().isPresent()));
     }
+
+    /** Switching language on the technician screen rewords every line, the ones worded when read too. */
+    @Test
+    void theTechnicianScreenFollowsTheLanguageSwitch(FxRobot robot) throws Exception {
+        enterTechnicianMode(robot);
+        waitForText(robot, "#technician-journal-empty", KioskOnStage.onFx(() -> I18n.tr("technician.journal.none")));
+        String idCardZh = KioskOnStage.onFx(() -> I18n.tr("technician.device.idcard"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#technician-devices").tryQuery().isPresent()
+                && sceneTexts().stream().anyMatch(t -> t.startsWith(idCardZh + ": ")));
+        click(robot, "#language-switch");
+        assertEquals(java.util.Locale.ENGLISH, KioskOnStage.onFx(I18n::locale));
+        waitForText(robot, "#technician-journal-empty", KioskOnStage.onFx(() -> I18n.tr("technician.journal.none")));
+        String idCardEn = KioskOnStage.onFx(() -> I18n.tr("technician.device.idcard"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sceneTexts().stream().anyMatch(t -> t.startsWith(idCardEn + ": ")));
+        assertFalse(sceneTexts().stream().anyMatch(t -> t.startsWith(idCardZh + ": ")), "a device line still in Chinese");
+        assertEquals(KioskOnStage.onFx(() -> I18n.tr("technician.seen.none")), text(robot, "#technician-seen-empty"));
+    }
 }

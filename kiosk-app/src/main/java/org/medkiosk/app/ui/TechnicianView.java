@@ -34,8 +34,21 @@ final class TechnicianView extends VBox {
         setAlignment(Pos.TOP_CENTER);
         setSpacing(16);
         model.stageProperty().addListener((o, was, now) -> render());
+        // Some lines are worded when read or drawn: draw and read them again in the language just chosen.
+        relabel = o -> {
+            if (model.stage() == TechnicianViewModel.Stage.OPEN) {
+                render(); // the lines worded by the view (an empty journal, nothing read yet)
+                model.refreshDevices();
+                model.refreshJournal();
+                model.refreshPaper();
+            }
+        };
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         render();
     }
+
+    /** Held by the view: the locale holds it only weakly, so a closed technician screen is not kept alive. */
+    private final javafx.beans.InvalidationListener relabel;
 
     private void render() {
         if (model.stage() == TechnicianViewModel.Stage.PIN) {
