@@ -237,7 +237,7 @@ public final class AccessibilityAudit {
             Bounds bounds = inRoot(node, node.getLayoutBounds());
             Bounds ownClip = clip;
             if (node.getClip() != null) {
-                ownClip = intersect(ownClip, inRoot(node, node.getClip().getBoundsInParent()));
+                ownClip = narrow(ownClip, inRoot(node, node.getClip().getBoundsInParent()));
             }
             Node ownOwner = owner == null && ownsItsTexts(node) ? node : owner;
             if (node instanceof Text t && hasText(t.getText())) {
@@ -252,7 +252,7 @@ public final class AccessibilityAudit {
                 touchTargets.add(new Target(node, bounds, intersect(ownClip, bounds)));
             }
             if (node instanceof Parent p) {
-                Bounds childClip = node instanceof ScrollPane ? intersect(ownClip, bounds) : ownClip;
+                Bounds childClip = node instanceof ScrollPane ? narrow(ownClip, bounds) : ownClip;
                 for (Node child : p.getChildrenUnmodifiable()) {
                     collect(child, childClip, ownOwner);
                 }
@@ -640,9 +640,21 @@ public final class AccessibilityAudit {
                 && inner.getMinY() >= outer.getMinY() - EPSILON && inner.getMaxY() <= outer.getMaxY() + EPSILON;
     }
 
-    /** The intersection, or null when empty; a null {@code clip} means no clip. */
+    /**
+     * The clip of what lies wholly outside its clips (scrolled out of a viewport): inside it nothing is visible, not
+     * even the part of a node inside a clip of its own (a text field's text), which a null clip would let through.
+     */
+    private static final Bounds NOWHERE = new BoundingBox(0, 0, -1, -1);
+
+    /** A clip narrowed to {@code area}: {@link #NOWHERE} when nothing of it is left. */
+    private static Bounds narrow(Bounds clip, Bounds area) {
+        Bounds left = intersect(clip, area);
+        return left == null ? NOWHERE : left;
+    }
+
+    /** The part of {@code b} inside {@code clip}, or null when none; a null {@code clip} means no clip. */
     private static Bounds intersect(Bounds clip, Bounds b) {
-        if (b == null) {
+        if (b == null || clip == NOWHERE) {
             return null;
         }
         if (clip == null) {

@@ -229,6 +229,37 @@ class AccessibilityAuditTest {
         assertRules(EnumSet.noneOf(Rule.class), found);
     }
 
+    /** A text field's text sits inside a clip of its own: scrolled out of the viewport, it is out all the same. */
+    @Test
+    void aTextFieldScrolledUnderTheHeaderIsNotOverlapping(FxRobot robot) {
+        Label header = label("Screen header", 30);
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField("Words typed into the field");
+        field.setStyle("-fx-font-size: 30px;");
+        VBox rows = new VBox(field);
+        for (int i = 0; i < 30; i++) {
+            rows.getChildren().add(label("Row " + i, 30));
+        }
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.setPrefHeight(300);
+        VBox root = new VBox(header, scroll);
+        root.setStyle("-fx-background-color: white;");
+        show(robot, root, 600, 400);
+        // scrolled just past the field: it lies wholly above the viewport, in the header's rows
+        robot.interact(() -> scroll.setVvalue((field.getHeight() + 10)
+                / (rows.getHeight() - scroll.getViewportBounds().getHeight())));
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean underHeader = onFx(() -> {
+            Bounds h = root.sceneToLocal(header.localToScene(header.getLayoutBounds()));
+            Bounds f = root.sceneToLocal(field.localToScene(field.getLayoutBounds()));
+            return f.getMaxY() <= root.sceneToLocal(scroll.localToScene(scroll.getLayoutBounds())).getMinY()
+                    && Math.min(f.getMaxY(), h.getMaxY()) - Math.max(f.getMinY(), h.getMinY()) > 2;
+        });
+        assertTrue(underHeader, "premise: the field is scrolled out, under the header");
+        List<Violation> found = onFx(() -> AccessibilityAudit.audit("scrolled field", root, Targets.NORMAL));
+        assertRules(EnumSet.noneOf(Rule.class), found);
+    }
+
     @Test
     void textScrolledOutOfViewIsStillChecked(FxRobot robot) {
         VBox rows = new VBox(label("Small print at the top", 20), label("Cut at the top, far too long to fit", 30));
