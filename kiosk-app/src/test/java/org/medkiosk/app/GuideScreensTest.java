@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.medkiosk.app.session.KioskScreen;
 import org.medkiosk.app.viewmodel.RegistrationViewModel;
-import org.medkiosk.app.voice.Voice;
 import org.medkiosk.device.idcard.DemoCards;
 import org.medkiosk.journey.register.RegistrationState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,30 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * patient, one tap into registration at that department.
  */
 @ExtendWith(ApplicationExtension.class)
-class GuideScreensTest {
-    DemoKiosk kiosk;
-    Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() {
-        if (kiosk != null) {
-            kiosk.close();
-        }
-    }
-
-    void show(FxRobot robot) throws Exception {
-        robot.interact(() -> kiosk = DemoKiosk.show(stage, Duration.ofSeconds(600), Duration.ofSeconds(10), Voice.SILENT));
-        kiosk.awaitReady();
-        NurseAssistedModeTest.waitFor(robot, "#idle-screen");
-        // the guide opens once its rules passed the check against the demo hospital's departments
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(
-                () -> kiosk.viewModel().guideAvailableProperty().get()));
-    }
+class GuideScreensTest extends OnDemoKiosk {
 
     static void click(FxRobot robot, String query) throws Exception {
         NurseAssistedModeTest.click(robot, query);
@@ -81,7 +53,7 @@ class GuideScreensTest {
 
     @Test
     void aRedFlagGoesToTheEmergencyScreenInOneTapInChinese(FxRobot robot) throws Exception {
-        show(robot);
+        showWithGuide(robot);
         toChestSymptoms(robot, "#idle-guide");
         assertTrue(KioskOnStage.onFx(() -> kiosk.viewModel().patient().isEmpty()), "a visitor, not identified");
         click(robot, "#guide-symptom-chest-pain");
@@ -100,7 +72,7 @@ class GuideScreensTest {
 
     @Test
     void aRedFlagGoesToTheEmergencyScreenInOneTapInEnglish(FxRobot robot) throws Exception {
-        show(robot);
+        showWithGuide(robot);
         click(robot, "#language-switch");
         toChestSymptoms(robot, "#idle-guide");
         click(robot, "#guide-symptom-chest-pain");
@@ -112,7 +84,7 @@ class GuideScreensTest {
 
     @Test
     void anOrdinarySymptomLeadsToSuggestionsAndIntoRegistrationThere(FxRobot robot) throws Exception {
-        show(robot);
+        showWithGuide(robot);
         kiosk.insertCard(DemoCards.ZHANG_SANMING);
         NurseAssistedModeTest.waitFor(robot, "#greeting");
         toChestSymptoms(robot, "#service-guide");
@@ -133,7 +105,7 @@ class GuideScreensTest {
 
     @Test
     void aVisitorIsToldToIdentifyToRegister(FxRobot robot) throws Exception {
-        show(robot);
+        showWithGuide(robot);
         toChestSymptoms(robot, "#idle-guide");
         click(robot, "#guide-symptom-cough");
         click(robot, "#guide-suggest");

@@ -41,6 +41,26 @@ public final class KioskOnStage {
     }
 
     /** The text of the labeled node the query finds, read on the FX thread. */
+    /** Scrolls the screen's scroll pane so the node is in view (a long screen in large text), as a finger would. */
+    static void reveal(FxRobot robot, String query) {
+        onFx(() -> {
+            javafx.scene.Node n = robot.lookup(query).query();
+            for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    double content = sp.getContent().getLayoutBounds().getHeight();
+                    double view = sp.getViewportBounds().getHeight();
+                    double y = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds())).getMinY();
+                    if (content > view) {
+                        sp.setVvalue(Math.max(0, Math.min(1, (y - 20) / (content - view))));
+                    }
+                    break;
+                }
+            }
+            return null;
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static String text(FxRobot robot, String query) {
         return onFx(() -> robot.lookup(query).queryLabeled().getText());
     }

@@ -3,17 +3,12 @@ package org.medkiosk.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.medkiosk.app.voice.Voice;
 import org.medkiosk.device.idcard.DemoCards;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -21,27 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * own letter keys ("XCG" → 血常规), Chinese typed into the field from a keyboard, and English.
  */
 @ExtendWith(ApplicationExtension.class)
-class PriceLookupScreenTest {
-    DemoKiosk kiosk;
-    Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() {
-        if (kiosk != null) {
-            kiosk.close();
-        }
-    }
-
-    void show(FxRobot robot) throws Exception {
-        robot.interact(() -> kiosk = DemoKiosk.show(stage, Duration.ofSeconds(600), Duration.ofSeconds(10), Voice.SILENT));
-        kiosk.awaitReady();
-        NurseAssistedModeTest.waitFor(robot, "#idle-screen");
-    }
+class PriceLookupScreenTest extends OnDemoKiosk {
 
     void awaitCbc(FxRobot robot, String name) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> KioskOnStage.onFx(
