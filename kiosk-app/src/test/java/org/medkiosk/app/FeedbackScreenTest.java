@@ -10,18 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.medkiosk.app.viewmodel.Guidance;
-import org.medkiosk.app.voice.Voice;
 import org.medkiosk.device.idcard.DemoCards;
 import org.medkiosk.hospital.BackendException;
 import org.medkiosk.hospital.HospitalGuide;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,26 +25,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * (read back over its FHIR API); with the hospital's feedback failing (and slow), the patient is not held up.
  */
 @ExtendWith(ApplicationExtension.class)
-class FeedbackScreenTest {
-    DemoKiosk kiosk;
-    Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() {
-        if (kiosk != null) {
-            kiosk.close();
-        }
-    }
+class FeedbackScreenTest extends OnDemoKiosk {
 
     void checkIn(FxRobot robot) throws Exception {
-        robot.interact(() -> kiosk = DemoKiosk.show(stage, Duration.ofSeconds(600), Duration.ofSeconds(10), Voice.SILENT));
-        kiosk.awaitReady();
-        NurseAssistedModeTest.waitFor(robot, "#idle-screen");
+        show(robot);
         kiosk.insertCard(DemoCards.ZHANG_SANMING);
         NurseAssistedModeTest.click(robot, "#task-card"); // the morning appointment's check-in, one tap
         NurseAssistedModeTest.waitFor(robot, "#checked-in-title");
@@ -66,9 +46,11 @@ class FeedbackScreenTest {
     @Test
     void oneTapSendsAQuestionnaireResponseTheHospitalStores(FxRobot robot) throws Exception {
         checkIn(robot);
+        // A nurse's hardware keyboard types into the field too, once the row's keyboard is open.
+        NurseAssistedModeTest.click(robot, "#feedback-write");
         NurseAssistedModeTest.click(robot, "#feedback-comment");
         robot.write("waiting area is cold");
-        NurseAssistedModeTest.click(robot, "#feedback-4");
+        tap(robot, "#feedback-4");
         NurseAssistedModeTest.waitFor(robot, "#feedback-thanks");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> storedResponses().contains("\"valueInteger\": 4")
                 || storedResponses().contains("\"valueInteger\":4"));

@@ -67,6 +67,20 @@ class IdNumberKeypadTest {
         return KioskOnStage.text(robot, "#id-number-display");
     }
 
+    /**
+     * The lobby's four ways share its height alike: the typed-number row (a button, the others cards) once took all
+     * the spare height and stood half again as tall as the rest.
+     */
+    @Test
+    void theFourWaysOnTheLobbyAreEquallyTall(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> heights = KioskOnStage.onFx(() -> java.util.stream.Stream.of("#way-idcard", "#way-scan",
+                "#way-medicalcard", "#way-typed").map(q -> robot.lookup(q).<javafx.scene.layout.Region>query().getHeight()).toList());
+        double least = heights.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double most = heights.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertTrue(most - least <= 2, "the ways' heights: " + heights);
+    }
+
     @Test
     void aValidNumberIdentifiesThePatientAndIsShownOnlyMasked(FxRobot robot) throws Exception {
         DemoRoster.Person li = DemoRoster.patient(2);

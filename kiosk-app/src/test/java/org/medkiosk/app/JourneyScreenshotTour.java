@@ -27,7 +27,8 @@ class JourneyScreenshotTour extends OnTheTour {
     static final Path PUBLISHED = Path.of("docs", "screenshots");
     static final java.util.Set<String> MAIN_SCREENS = java.util.Set.of("01-idle", "02-home", "03-pay-bills",
             "04c-paying-countdown", "07-departments", "08-doctors", "11-checked-in", "12-reports", "19-take-your-card",
-            "21-staff-search-phone", "23-assisted-home");
+            "21-staff-search-phone", "23-assisted-home", "25-guide-region", "28-guide-emergency", "29-prices",
+            "30-hospital-info");
     static final java.util.Set<String> PUBLISHED_TAGS = java.util.Set.of("zh", "en", "en-large", "zh-large-contrast");
 
     @Test

@@ -140,6 +140,14 @@ final class ScreenTour {
         waitFor("#checked-in-title");
         waitFor("#wayfinding-place"); // where to go and the floor map arrive after the ticket
         visitor.at("11-checked-in");
+        // Issue 13: the feedback row's own keyboard, open with a topic and a few letters written.
+        click("#feedback-write");
+        click("#feedback-topic-waiting");
+        click("#feedback-key-O");
+        click("#feedback-key-K");
+        // As the patient sees it while writing: the field with the keys under it (scrolled so the field is in view).
+        reveal("#feedback-comment");
+        visitor.at("11b-feedback-keyboard");
         click("#home-button");
 
         click("#service-print-reports");
@@ -247,26 +255,25 @@ final class ScreenTour {
         visitor.at("29-prices");
         click("#home-button");
         waitFor("#idle-screen");
+        // Hospital information (issue 13): a department with its doctors (photos loaded), then today's notices.
+        chooseAgain();
+        click("#idle-hospital-info");
+        click("#hospital-department-dept-im");
+        waitFor("#hospital-doctor-doc-01");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> KioskOnStage.onFx(
+                () -> robot.lookup("#hospital-doctor-photo-image-doc-01").query().isVisible()));
+        visitor.at("30-hospital-info");
+        click("#back-button");
+        click("#hospital-notices");
+        waitFor("#hospital-notice-title-notice-holiday");
+        visitor.at("31-notices");
+        click("#home-button");
+        waitFor("#idle-screen");
     }
 
     /** Scrolls a long screen (large text) so the node is in view, as the patient's finger would. */
     private void reveal(String query) {
-        KioskOnStage.onFx(() -> {
-            Node n = robot.lookup(query).query();
-            for (Node p = n.getParent(); p != null; p = p.getParent()) {
-                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
-                    double content = sp.getContent().getLayoutBounds().getHeight();
-                    double view = sp.getViewportBounds().getHeight();
-                    double y = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds())).getMinY();
-                    if (content > view) {
-                        sp.setVvalue(Math.max(0, Math.min(1, (y - 20) / (content - view))));
-                    }
-                    break;
-                }
-            }
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        KioskOnStage.reveal(robot, query);
     }
 
     void scan(String code) throws Exception {

@@ -76,8 +76,8 @@ class WalkingSkeletonTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup("#greeting").tryQuery().isPresent()));
         assertEquals("您好，张*明", KioskOnStage.text(robot, "#greeting"));
         List<Button> tiles = KioskOnStage.onFx(() -> robot.lookup(".service-tile").queryAllAs(Button.class).stream().toList());
-        assertEquals(9, tiles.size(), "register, my bookings, check in, pay, top up, print reports, queries, the "
-                + "department guide, prices");
+        assertEquals(10, tiles.size(), "register, my bookings, check in, pay, top up, print reports, queries, the "
+                + "department guide, prices, hospital information");
         // The guide's tile waits for the hospital's departments (its rules are checked against them) before it opens.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> KioskOnStage.onFx(() -> robot.lookup(".service-tile")
                 .queryAllAs(Button.class).stream().noneMatch(Node::isDisabled)));

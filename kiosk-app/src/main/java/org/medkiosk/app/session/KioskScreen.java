@@ -61,4 +61,8 @@ public sealed interface KioskScreen {
     /** Price lookup (物价查询): needs no identification. */
     record Prices(org.medkiosk.app.viewmodel.PriceLookupViewModel model) implements KioskScreen {
     }
+
+    /** Hospital information (医院信息): departments, doctors, notices; needs no identification. */
+    record HospitalInfo(org.medkiosk.app.viewmodel.HospitalInfoViewModel model) implements KioskScreen {
+    }
 }

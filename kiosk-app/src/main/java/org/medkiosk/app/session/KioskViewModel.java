@@ -492,6 +492,10 @@ public final class KioskViewModel {
             openPrices();
             return;
         }
+        if (service == Service.HOSPITAL_INFO) {
+            openHospitalInfo();
+            return;
+        }
         if (!readyToOpen(service)) {
             return;
         }
@@ -503,7 +507,7 @@ public final class KioskViewModel {
             case CHECK_IN -> ps -> new CheckInViewModel(e.checkIn(ps));
             case PRINT_REPORTS -> ps -> new ReportsViewModel(e.reports(ps));
             case QUERIES -> ps -> new QueriesViewModel(e.queries(ps));
-            case GUIDE, PRICES -> throw new IllegalStateException("not a journey: " + service);
+            case GUIDE, PRICES, HOSPITAL_INFO -> throw new IllegalStateException("not a journey: " + service);
         };
         openJourney(service, journeyFor);
     }
@@ -569,6 +573,16 @@ public final class KioskViewModel {
                 this::leaveGuidance)));
     }
 
+    /** Hospital information (departments, doctors, notices), from the lobby or home. */
+    public void openHospitalInfo() {
+        if (!readyForGuidance()) {
+            return;
+        }
+        sessionNotice.set(null);
+        screen.set(new KioskScreen.HospitalInfo(new org.medkiosk.app.viewmodel.HospitalInfoViewModel(guidance,
+                patient != null, this::leaveGuidance)));
+    }
+
     private org.medkiosk.app.viewmodel.FeedbackViewModel feedback;
     private JourneyViewModel<?> feedbackJourney;
 
@@ -592,12 +606,52 @@ public final class KioskViewModel {
         if (guidance == null || ticket == null || journey == null) {
             return Optional.empty(); // a screen left behind by an ended session asks nothing of the hospital
         }
-        String key = ticket.appointmentId() + "|" + ticket.room();
-        if (!key.equals(wayfindingFor)) {
-            wayfindingFor = key;
-            wayfinding = new org.medkiosk.app.viewmodel.WayfindingViewModel(guidance, ticket.room());
+        return Optional.of(wayfindingOnce(ticket.appointmentId() + "|" + ticket.room(),
+                () -> org.medkiosk.app.viewmodel.WayfindingViewModel.forQueueRoom(guidance, ticket.room())));
+    }
+
+    /** Where the clinic of a booked appointment is, worded for its day (one look-up per booking). */
+    public Optional<org.medkiosk.app.viewmodel.WayfindingViewModel> wayfinding(Appointment booked,
+                                                                              org.medkiosk.hospital.Department department) {
+        if (guidance == null || booked == null || department == null || journey == null) {
+            return Optional.empty();
         }
-        return Optional.of(wayfinding);
+        LocalDate day = booked.start() == null ? null
+                : booked.start().atZoneSameInstant(guidance.clock().getZone()).toLocalDate();
+        return Optional.of(wayfindingOnce("booked|" + booked.id(), () -> org.medkiosk.app.viewmodel.WayfindingViewModel
+                .forAppointment(guidance, department.id(), day)));
+    }
+
+    /**
+     * Where to take printed reports: the clinic of the patient's appointment today. The home card's appointment when
+     * it named one (no second question); otherwise today's appointments are asked for once, in the background.
+     */
+    public Optional<org.medkiosk.app.viewmodel.WayfindingViewModel> wayfindingAfterReports() {
+        if (guidance == null || patient == null || journey == null) {
+            return Optional.empty();
+        }
+        String patientId = patient.id();
+        Optional<Appointment> known = pendingTask.get().filter(t -> t instanceof PendingTask.CheckIn)
+                .map(t -> ((PendingTask.CheckIn) t).appointment());
+        org.medkiosk.hospital.HospitalBackend backend = guidance.backend();
+        Clock hospitalDay = guidance.clock();
+        return Optional.of(wayfindingOnce("reports", () -> org.medkiosk.app.viewmodel.WayfindingViewModel.forReports(
+                guidance, () -> known.or(() -> org.medkiosk.app.viewmodel.WayfindingViewModel.appointmentForReports(
+                        backend.appointments(patientId, LocalDate.now(hospitalDay)), hospitalDay.instant()))
+                        .map(Appointment::departmentId))));
+    }
+
+    /** One wayfinding per screen: a redraw (language, text size) keeps it; another screen's look-up is let go. */
+    private org.medkiosk.app.viewmodel.WayfindingViewModel wayfindingOnce(String key,
+            java.util.function.Supplier<org.medkiosk.app.viewmodel.WayfindingViewModel> lookUp) {
+        if (!key.equals(wayfindingFor)) {
+            if (wayfinding != null) {
+                wayfinding.leave();
+            }
+            wayfindingFor = key;
+            wayfinding = lookUp.get();
+        }
+        return wayfinding;
     }
 
     /** Home for a patient; the lobby for a visitor (nothing of what they chose stays). */
@@ -899,6 +953,9 @@ public final class KioskViewModel {
         journeyService = null;
         feedback = null;
         feedbackJourney = null;
+        if (wayfinding != null) {
+            wayfinding.leave(); // the journey's screen is gone: a late answer is dropped
+        }
         wayfinding = null;
         wayfindingFor = null;
         journeySession.end();

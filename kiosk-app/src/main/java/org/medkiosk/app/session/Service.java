@@ -17,7 +17,9 @@ public enum Service {
     /** The department guide: not a journey, it needs no identification (the idle screen opens it too). */
     GUIDE(I18n.key("service.guide"), I18n.key("service.guide.line"), true),
     /** Price lookup: not a journey, it needs no identification. */
-    PRICES(I18n.key("service.prices"), I18n.key("service.prices.line"), true);
+    PRICES(I18n.key("service.prices"), I18n.key("service.prices.line"), true),
+    /** Hospital information (departments, doctors, notices): not a journey, it needs no identification. */
+    HOSPITAL_INFO(I18n.key("service.hospital-info"), I18n.key("service.hospital-info.line"), true);
 
     private final String titleKey;
     private final String lineKey;

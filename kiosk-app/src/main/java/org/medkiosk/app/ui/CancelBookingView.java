@@ -64,7 +64,7 @@ final class CancelBookingView extends JourneyView<CancelBookingState> {
             if (done.notice() != null) {
                 out.add(receipt(done.notice()));
             }
-            return out;
+            return withFeedback(out);
         } else if (s instanceof CancelBookingState.NotCancelled no) {
             Label t = title(I18n.bind("cancel.not-cancelled.title"));
             t.setId("not-cancelled-title");

@@ -53,13 +53,29 @@ final class FloorMapView {
         Label room = new Label(place.room().isEmpty() ? JourneyView.local(place.name()) : place.room());
         room.setId("floor-map-room");
         room.getStyleClass().add("floor-room");
-        // Beside the marker, on whichever side has room for the words: a label over the dot hides where to go.
+        // Beside the marker, on whichever side has room for the words: a label over the dot hides where to go. A name
+        // (an area has no room number) may be wider than that side in large text: it wraps there, or, when neither
+        // side leaves a useful width, goes under the dot (over it near the map's foot), across the map.
+        double right = WIDTH - 4 - (x + 20);
+        double left = x - 20 - 4;
+        boolean across = Math.max(right, left) < WIDTH / 3;
+        room.setWrapText(true);
+        room.setMaxWidth(across ? WIDTH - 8 : Math.max(right, left));
+        room.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         room.layoutXProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
             double w = room.getWidth();
+            if (across) {
+                return Math.max(4, Math.min(WIDTH - 4 - w, x - w / 2));
+            }
             return x + 20 + w <= WIDTH - 4 ? x + 20 : Math.max(4, x - 20 - w);
         }, room.widthProperty()));
-        room.layoutYProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(HEIGHT - 4 - room.getHeight(), Math.max(4, y - room.getHeight() / 2)), room.heightProperty()));
+        room.layoutYProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double h = room.getHeight();
+            if (across) {
+                return y + 20 + h <= HEIGHT - 4 ? y + 20 : Math.max(4, y - 20 - h);
+            }
+            return Math.min(HEIGHT - 4 - h, Math.max(4, y - h / 2));
+        }, room.heightProperty()));
         map.getChildren().addAll(marker, room);
         caption.setId("floor-map-caption");
         VBox box = new VBox(8, map, caption);

@@ -73,13 +73,22 @@ final class GuideView extends VBox {
             out.add(choices);
             return out;
         } else if (s instanceof GuideState.ChooseRegion) {
-            List<Node> out = new ArrayList<>(List.of(JourneyView.title(I18n.bind("guide.region.title"))));
+            List<Node> out = new ArrayList<>(List.of(JourneyView.title(I18n.bind("guide.region.title")),
+                    JourneyView.wrapped(I18n.bind("guide.body.hint"), "subtitle")));
             VBox choices = new VBox(JourneyView.TARGET_GAP);
+            choices.getStyleClass().add("region-list");
             for (BodyRegion r : model.rules().regions().keySet()) {
                 choices.getChildren().add(JourneyView.choice("guide-region-" + r.name().toLowerCase().replace('_', '-'),
                         JourneyView.local(model.rules().regions().get(r)), () -> model.region(r)));
             }
-            out.add(choices);
+            // The figure beside the list, not above it: with large text the list alone is most of the panel's height.
+            // The list takes what width is left; it is the accessible path and names SKIN and WHOLE_BODY.
+            choices.setMinWidth(0);
+            HBox.setHgrow(choices, Priority.ALWAYS);
+            HBox both = new HBox(JourneyView.TARGET_GAP, new BodyOutline(model.rules().regions(), model::region), choices);
+            both.setId("guide-region-choices");
+            both.setAlignment(Pos.TOP_CENTER);
+            out.add(both);
             return out;
         } else if (s instanceof GuideState.ChooseSymptoms symptoms) {
             return symptoms(symptoms);

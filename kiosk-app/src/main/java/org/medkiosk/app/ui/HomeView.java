@@ -186,6 +186,9 @@ final class HomeView extends VBox {
     /** A price tag with its hole. */
     private static final String PRICE_TAG = "M4 24 l20 -20 h18 a2 2 0 0 1 2 2 v18 l-20 20 z M34 10 a4 4 0 1 0 0.01 0 z";
 
+    /** A hospital building with a cross over its door. */
+    private static final String HOSPITAL = "M6 44 v-30 h36 v30 z M20 44 v-10 h8 v10 z M21 18 h6 v5 h5 v6 h-5 v5 h-6 v-5 h-5 v-6 h5 z";
+
     static Node icon(String path, String styleClass) {
         return Icons.glyph(path, styleClass, 1.4, 72);
     }
@@ -201,6 +204,7 @@ final class HomeView extends VBox {
             case QUERIES -> Icons.SEARCH;
             case GUIDE -> SIGNPOST;
             case PRICES -> PRICE_TAG;
+            case HOSPITAL_INFO -> HOSPITAL;
         };
     }
 }

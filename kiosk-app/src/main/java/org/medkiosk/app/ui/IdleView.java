@@ -80,9 +80,11 @@ final class IdleView extends VBox {
         Button typed = new Button();
         typed.setId("way-typed");
         typed.getStyleClass().add("way-card");
-        VBox typedContent = wayCard(null, KEYPAD_ICON, I18n.key("idle.way.typed"));
-        typedContent.getStyleClass().remove("way-card");
+        // The card's own label as the button's graphic: a VBox as a Button's graphic made the VBox of ways give this
+        // row all its spare height (the other rows grew by a third of it).
+        javafx.scene.Node typedContent = wayCard(null, KEYPAD_ICON, I18n.key("idle.way.typed")).getChildren().remove(0);
         typed.setGraphic(typedContent);
+        typed.setAlignment(Pos.CENTER_LEFT);
         typed.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         typed.textProperty().bind(I18n.bind("idle.way.typed"));
         typed.setOnAction(e -> openKeypad());
@@ -132,8 +134,15 @@ final class IdleView extends VBox {
         prices.setWrapText(true);
         prices.textProperty().bind(I18n.bind("idle.prices"));
         prices.setOnAction(e -> vm.openPrices());
+        Button hospitalInfo = new Button();
+        hospitalInfo.setId("idle-hospital-info");
+        hospitalInfo.getStyleClass().add("secondary-button");
+        hospitalInfo.setWrapText(true);
+        hospitalInfo.textProperty().bind(I18n.bind("idle.hospital-info"));
+        hospitalInfo.setOnAction(e -> vm.openHospitalInfo());
         // One row with staff sign-in, so the lobby stays one screen high; it wraps when the words are large.
-        javafx.scene.layout.FlowPane bottomRow = new javafx.scene.layout.FlowPane(24, 16, guide, prices, staff);
+        javafx.scene.layout.FlowPane bottomRow = new javafx.scene.layout.FlowPane(24, 16, guide, prices, hospitalInfo,
+                staff);
         bottomRow.setAlignment(Pos.CENTER);
 
         attract.getChildren().addAll(welcome, what, outOfOrder, ways, start, help, bottomRow);

@@ -52,6 +52,25 @@ public final class MainView extends BorderPane {
     private void show(KioskScreen screen) {
         content.getChildren().setAll(viewFor(screen));
         announceContent();
+        if (screen instanceof KioskScreen.InJourney) {
+            vm.feedback().ifPresent(this::listenToFeedback);
+        }
+    }
+
+    /** The journey whose feedback keyboard is listened to (one listener per journey, however often it is shown). */
+    private org.medkiosk.app.viewmodel.FeedbackViewModel feedbackHeard;
+
+    /** Opening the feedback row's keyboard changes the screen without a new one: say what to do with it. */
+    private void listenToFeedback(org.medkiosk.app.viewmodel.FeedbackViewModel feedback) {
+        if (feedback == feedbackHeard) {
+            return;
+        }
+        feedbackHeard = feedback;
+        feedback.writingProperty().addListener((o, was, now) -> {
+            if (now) {
+                announcer.say(I18n.tr("feedback.keyboard.hint"));
+            }
+        });
     }
 
     private void announceContent() {
@@ -86,6 +105,11 @@ public final class MainView extends BorderPane {
             return scrolling(view);
         } else if (screen instanceof KioskScreen.Prices prices) {
             return scrolling(new PriceLookupView(prices.model()));
+        } else if (screen instanceof KioskScreen.HospitalInfo info) {
+            HospitalInfoView view = new HospitalInfoView(info.model());
+            // A department or the notices is a new screen to announce.
+            info.model().stateProperty().addListener((o, was, now) -> announceContent());
+            return scrolling(view);
         }
         // Scrolls like every screen: with large text the lobby's guidance buttons may not fit the panel.
         return scrolling(new IdleView(vm, branding, this::announceContent));

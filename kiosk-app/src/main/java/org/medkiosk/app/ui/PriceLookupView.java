@@ -22,7 +22,6 @@ import org.medkiosk.hospital.PriceItem;
  * price per unit, and what to know before (fasting…).
  */
 final class PriceLookupView extends VBox {
-    private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private final PriceLookupViewModel model;
     private final VBox results = new VBox(12);
     private final javafx.beans.InvalidationListener relabel = o -> showResults();
@@ -45,18 +44,8 @@ final class PriceLookupView extends VBox {
                 change.getControlNewText().length() > PriceLookupViewModel.MAX_QUERY ? null : change));
         field.setMaxWidth(720);
 
-        // A flow, not a fixed grid: with large text the keys wrap to the panel's width instead of running off it.
-        javafx.scene.layout.FlowPane keys = new javafx.scene.layout.FlowPane(JourneyView.TARGET_GAP, JourneyView.TARGET_GAP);
-        keys.setId("price-keypad");
-        keys.setAlignment(Pos.CENTER);
-        for (int i = 0; i < LETTERS.length(); i++) {
-            char c = LETTERS.charAt(i);
-            Button key = JourneyView.choice("price-key-" + c, String.valueOf(c), () -> model.type(c));
-            key.getStyleClass().add("key");
-            key.setMinWidth(88);
-            key.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            keys.getChildren().add(key);
-        }
+        javafx.scene.layout.FlowPane keys = LetterKeys.add(LetterKeys.pad("price-keypad"), "price-key-",
+                LetterKeys.LETTERS, model::type);
         Button delete = JourneyView.secondary("price-key-delete", I18n.bind("prices.delete"), model::delete);
         Button clear = JourneyView.secondary("price-key-clear", I18n.bind("prices.clear"), model::clear);
         HBox edits = new HBox(JourneyView.TARGET_GAP, delete, clear);

@@ -63,12 +63,16 @@ final class RegistrationView extends JourneyView<RegistrationState> {
             out.add(t);
             out.add(plain(local(b.department().name()) + "  " + local(b.doctor().name()) + "  "
                     + date(b.appointment().start().toLocalDate()) + " " + time(b.appointment().start()), "subtitle"));
-            out.add(wrapped(I18n.bind("register.booked.where", local(b.department().location())), "subtitle"));
+            Label where = wrapped(I18n.bind("register.booked.where", local(b.department().location())), "subtitle");
+            where.setId("booked-where");
+            // The clinic's floor, room and map replace the department's own words once the hospital names them.
+            out.add(kiosk.wayfinding(b.appointment(), b.department())
+                    .<Node>map(w -> new WayfindingView(w, where)).orElse(where));
             if (b.transactionNumber() != null) {
                 out.add(transaction(b.transactionNumber()));
             }
             out.add(receipt(b.slip()));
-            return out;
+            return withFeedback(out);
         } else if (s instanceof RegistrationState.Refunded r) {
             Label t = title(I18n.bind("register.refunded.title"));
             t.setId("refunded-title");

@@ -170,8 +170,12 @@ final class ReportsView extends JourneyView<ReportsState> {
             problem.setId("reports-printer-problem");
             out.add(problem);
         }
+        if (d.results().stream().anyMatch(r -> r.outcome().printed())) {
+            // Where to take them: the clinic of today's appointment; nothing here when there is none.
+            kiosk.wayfindingAfterReports().ifPresent(w -> out.add(new WayfindingView(w)));
+        }
         out.addAll(pending(d.pending()));
-        return out;
+        return withFeedback(out);
     }
 
     private static StringBinding outcome(ReportsState.Outcome o) {

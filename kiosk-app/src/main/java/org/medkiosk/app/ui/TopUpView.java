@@ -49,7 +49,7 @@ final class TopUpView extends JourneyView<TopUpState> {
             }
             out.add(transaction(done.transactionNumber()));
             out.add(receipt(done.receipt()));
-            return out;
+            return withFeedback(out);
         } else if (s instanceof TopUpState.NotCharged no) {
             return notCharged(no.amount().toString(), no.outcome(), null);
         } else if (s instanceof TopUpState.Unsettled u) {

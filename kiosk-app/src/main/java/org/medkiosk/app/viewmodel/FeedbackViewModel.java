@@ -2,7 +2,9 @@ package org.medkiosk.app.viewmodel;
 
 import java.util.Optional;
 import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,6 +26,7 @@ public final class FeedbackViewModel {
     private final StringProperty comment = new SimpleStringProperty("");
     /** 0 until the patient rated; then the rating, and the row thanks them. */
     private final SimpleIntegerProperty rated = new SimpleIntegerProperty(0);
+    private final BooleanProperty writing = new SimpleBooleanProperty(false);
 
     /** @param journey the journey it is about, e.g. CHECK_IN */
     public FeedbackViewModel(Guidance guidance, String journey) {
@@ -38,6 +41,49 @@ public final class FeedbackViewModel {
 
     public ReadOnlyIntegerProperty ratedProperty() {
         return rated;
+    }
+
+    /** Whether the on-screen keyboard is open; here, not in the row, so a redraw of the done screen keeps it open. */
+    public BooleanProperty writingProperty() {
+        return writing;
+    }
+
+    /** One key of the on-screen keyboard; nothing past {@link Feedback#MAX_COMMENT}. */
+    public void type(char c) {
+        append(String.valueOf(c));
+    }
+
+    /**
+     * A ready-made topic ("Waiting time." or "等候时间。") added to what was typed; the patient's own words may
+     * follow it. After Latin letters or punctuation a space comes first; Chinese needs none.
+     */
+    public void addTopic(String sentence) {
+        String now = comment.get() == null ? "" : comment.get();
+        if (!now.isEmpty()) {
+            int last = now.codePointBefore(now.length());
+            if (last < 0x80 && !Character.isWhitespace(last)) {
+                sentence = " " + sentence;
+            }
+        }
+        // A Latin full stop is followed by a space, so the next typed word does not stick to it.
+        append(sentence.endsWith(".") ? sentence + " " : sentence);
+    }
+
+    /** The Delete key: the last character (a whole code point). */
+    public void deleteLast() {
+        String now = comment.get() == null ? "" : comment.get();
+        if (!now.isEmpty()) {
+            comment.set(now.substring(0, now.offsetByCodePoints(now.length(), -1)));
+        }
+    }
+
+    /** All or nothing: a topic that does not fit is not cut in half. */
+    private void append(String more) {
+        String now = comment.get() == null ? "" : comment.get();
+        String next = now + more;
+        if (next.codePointCount(0, next.length()) <= Feedback.MAX_COMMENT) {
+            comment.set(next);
+        }
     }
 
     /** One tap: 1 (very unhappy) … 5 (very happy). Only the first counts. */
