@@ -36,7 +36,10 @@ final class TechnicianView extends VBox {
         model.stageProperty().addListener((o, was, now) -> render());
         // Some lines are worded when read or drawn: draw and read them again in the language just chosen.
         relabel = o -> {
-            if (model.stage() == TechnicianViewModel.Stage.OPEN) {
+            // Only a technician screen on show: one left behind by a closed kiosk (kept until collected) must not
+            // ask the closed kiosk's executor for anything.
+            boolean showing = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
+            if (showing && model.stage() == TechnicianViewModel.Stage.OPEN) {
                 render(); // the lines worded by the view (an empty journal, nothing read yet)
                 model.refreshDevices();
                 model.refreshJournal();
