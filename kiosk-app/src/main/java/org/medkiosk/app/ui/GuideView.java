@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.medkiosk.app.i18n.I18n;
 import org.medkiosk.app.viewmodel.GuideViewModel;
@@ -33,17 +32,7 @@ final class GuideView extends VBox {
     GuideView(GuideViewModel model) {
         this.model = model;
         setId("guide-screen");
-        getStyleClass().add("screen");
-        body.getStyleClass().add("journey-body");
-        body.setAlignment(Pos.TOP_CENTER);
-        body.setSpacing(18);
-        body.setFillWidth(true);
-        nav.setSpacing(24);
-        nav.setAlignment(Pos.CENTER);
-        setAlignment(Pos.TOP_CENTER);
-        Region push = new Region();
-        VBox.setVgrow(push, Priority.ALWAYS);
-        getChildren().addAll(body, push, nav);
+        JourneyView.frame(this, body, nav);
         model.stateProperty().addListener((o, was, now) -> refresh());
         I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         refresh();

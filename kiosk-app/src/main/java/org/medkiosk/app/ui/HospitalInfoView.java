@@ -14,7 +14,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -41,17 +40,7 @@ final class HospitalInfoView extends VBox {
     HospitalInfoView(HospitalInfoViewModel model) {
         this.model = model;
         setId("hospital-info-screen");
-        getStyleClass().add("screen");
-        body.getStyleClass().add("journey-body");
-        body.setAlignment(Pos.TOP_CENTER);
-        body.setSpacing(18);
-        body.setFillWidth(true);
-        nav.setSpacing(24);
-        nav.setAlignment(Pos.CENTER);
-        setAlignment(Pos.TOP_CENTER);
-        Region push = new Region();
-        VBox.setVgrow(push, Priority.ALWAYS);
-        getChildren().addAll(body, push, nav);
+        JourneyView.frame(this, body, nav);
         model.stateProperty().addListener((o, was, now) -> refresh());
         // The hospital's own words (names, introductions) follow the language too, so the screen is drawn again.
         I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));

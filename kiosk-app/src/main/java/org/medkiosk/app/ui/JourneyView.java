@@ -38,18 +38,7 @@ abstract class JourneyView<S> extends VBox {
         this.kiosk = kiosk;
         this.model = model;
         setId(id);
-        getStyleClass().add("screen");
-        body.getStyleClass().add("journey-body");
-        body.setAlignment(Pos.TOP_CENTER);
-        body.setSpacing(18);
-        body.setFillWidth(true);
-        nav.setSpacing(24);
-        nav.setAlignment(Pos.CENTER);
-        // Content from the top, Back and Home always at the bottom of the panel, where a patient finds them again.
-        setAlignment(Pos.TOP_CENTER);
-        javafx.scene.layout.Region push = new javafx.scene.layout.Region();
-        VBox.setVgrow(push, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().addAll(body, push, nav);
+        frame(this, body, nav);
         model.stateProperty().addListener((o, was, now) -> refresh());
         I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         refresh();
@@ -81,6 +70,24 @@ abstract class JourneyView<S> extends VBox {
     /** Home is offered unless money is moving. */
     boolean homeAllowed(S state) {
         return true;
+    }
+
+    /**
+     * The shape of a journey's (and a guidance) screen: content from the top, Back and Home always at the bottom of
+     * the panel, where a patient finds them again.
+     */
+    static void frame(VBox screen, VBox body, HBox nav) {
+        screen.getStyleClass().add("screen");
+        body.getStyleClass().add("journey-body");
+        body.setAlignment(Pos.TOP_CENTER);
+        body.setSpacing(18);
+        body.setFillWidth(true);
+        nav.setSpacing(24);
+        nav.setAlignment(Pos.CENTER);
+        screen.setAlignment(Pos.TOP_CENTER);
+        javafx.scene.layout.Region push = new javafx.scene.layout.Region();
+        VBox.setVgrow(push, javafx.scene.layout.Priority.ALWAYS);
+        screen.getChildren().addAll(body, push, nav);
     }
 
     // ---- building blocks --------------------------------------------------------------------------------------
